@@ -1,0 +1,44 @@
+namespace EdgeSensor.Mqtt
+{
+    /// <summary>
+    /// Why a packet, a topic or a string was refused. Every malformed input maps to one
+    /// of these; the session closes the connection with it as the reason [MQTT-4.8.0-1].
+    /// </summary>
+    public enum MqttError
+    {
+        None = 0,
+
+        // Framing
+        MalformedRemainingLength,
+        PacketTooShort,
+        PacketTooLong,
+        UnknownPacketType,
+        ReservedFlags,
+
+        // Fields
+        InvalidQos,
+        ZeroPacketId,
+        DupOnQos0,
+        InvalidUtf8,
+        EmptyTopic,
+        WildcardInTopicName,
+        InvalidTopicFilter,
+        EmptySubscription,
+        UnknownProtocol,
+        ReservedConnectFlag,
+        InvalidConnectFlags,
+        UnknownConnackCode,
+        UnknownSubackCode,
+        StringTooLong,
+
+        // Session
+        UnexpectedPacket,
+        UnknownPacketId,
+        TooManyPendingReleases,
+        KeepAliveTimeout,
+        ConnectTimeout,
+        ConnectionRefused,
+        TransportClosed,
+        ClosedByClient,
+    }
+}
