@@ -1,0 +1,307 @@
+using System;
+using System.Threading;
+
+namespace EdgeSensor.Mqtt
+{
+    /// <summary>
+    /// Drives one <see cref="MqttSession"/> over an <see cref="IMqttTransport"/> with a single I/O thread:
+    /// connects, reads, runs the timers and reconnects with backoff. Publish and Subscribe are safe from any
+    /// thread; the caller's thread writes its own packets (batched with whatever else is pending), so a
+    /// publish never waits for the I/O thread to wake up. Callbacks run on the I/O thread.
+    /// </summary>
+    public sealed class MqttClient : IMqttSessionHandler
+    {
+        readonly IMqttTransport transport;
+        readonly IMonotonicClock clock;
+        readonly MqttClientOptions options;
+        readonly IMqttSessionHandler application;
+        readonly MqttSession session;
+        readonly ReconnectBackoff backoff;
+        readonly object sessionLock = new object();
+        readonly object writeLock = new object();
+        readonly ManualResetEvent connected = new ManualResetEvent(false);
+        readonly AutoResetEvent stopRequested = new AutoResetEvent(false);
+        readonly AutoResetEvent progress = new AutoResetEvent(false);
+        Thread ioThread;
+        bool stopping;
+
+        public MqttClient(IMqttTransport transport, IMonotonicClock clock, MqttClientOptions options, IMqttSessionHandler application)
+        {
+            this.transport = transport;
+            this.clock = clock;
+            this.options = options;
+            this.application = application;
+            session = new MqttSession(options.Session, this);
+            backoff = new ReconnectBackoff(options.InitialReconnectDelayMs, options.MaxReconnectDelayMs, options.StableConnectionMs, options.JitterSeed);
+        }
+
+        public bool IsConnected { get { return Read(Counter.Connected) != 0; } }
+        public long PublishesCompleted { get { return Read(Counter.Completed); } }
+        public long MessagesReceived { get { return Read(Counter.Received); } }
+        public long MessagesDropped { get { return Read(Counter.Dropped); } }
+        public int OutboxCount { get { return (int)Read(Counter.Outbox); } }
+        public int ConnectionAttempts { get { return backoff.Attempts; } }
+
+        public MqttError LastError
+        {
+            get
+            {
+                Monitor.Enter(sessionLock);
+                try { return session.LastError; }
+                finally { Monitor.Exit(sessionLock); }
+            }
+        }
+
+        public void Start()
+        {
+            ioThread = new Thread(Run);
+            ioThread.Start();
+        }
+
+        /// <summary>Waits until connected (CONNACK accepted); false on timeout.</summary>
+        public bool WaitForConnection(int timeoutMs)
+        {
+            return connected.WaitOne(timeoutMs, false);
+        }
+
+        /// <summary>Waits until an acknowledgement or a state change may have freed outbox space; false on timeout.</summary>
+        public bool WaitForProgress(int timeoutMs)
+        {
+            return progress.WaitOne(timeoutMs, false);
+        }
+
+        public MqttPublishResult Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
+        {
+            while (true)
+            {
+                MqttPublishResult result;
+                Monitor.Enter(sessionLock);
+                try { result = session.Publish(topic, payload, offset, count, qos, retain); }
+                finally { Monitor.Exit(sessionLock); }
+                if (!AfterRequest(result)) return result;
+            }
+        }
+
+        public MqttPublishResult Publish(byte[] topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
+        {
+            while (true)
+            {
+                MqttPublishResult result;
+                Monitor.Enter(sessionLock);
+                try { result = session.Publish(topic, 0, topic.Length, payload, offset, count, qos, retain); }
+                finally { Monitor.Exit(sessionLock); }
+                if (!AfterRequest(result)) return result;
+            }
+        }
+
+        /// <summary>Writes what a request queued; true when a QoS 0 publish found the send buffer full and should try again now that it was written.</summary>
+        bool AfterRequest(MqttPublishResult result)
+        {
+            // On the I/O thread (inside a callback) the session lock is held: writing from here could
+            // deadlock with another writer, and the I/O loop writes right after the callback anyway.
+            if (Thread.CurrentThread == ioThread) return false;
+            if (!Flush()) return false;
+            return result == MqttPublishResult.SendBufferFull;
+        }
+
+        /// <summary>Adds a subscription (kept across reconnects) and returns its index, which messages report.</summary>
+        public int Subscribe(string filter, MqttQos qos)
+        {
+            int index;
+            Monitor.Enter(sessionLock);
+            try { index = session.Subscribe(filter, qos); }
+            finally { Monitor.Exit(sessionLock); }
+            AfterRequest(MqttPublishResult.Accepted);
+            return index;
+        }
+
+        public void Unsubscribe(int subscriptionIndex)
+        {
+            Monitor.Enter(sessionLock);
+            try { session.Unsubscribe(subscriptionIndex); }
+            finally { Monitor.Exit(sessionLock); }
+            AfterRequest(MqttPublishResult.Accepted);
+        }
+
+        /// <summary>Sends DISCONNECT (so the broker discards the will), closes the transport and ends the I/O thread.</summary>
+        public void Stop(int timeoutMs)
+        {
+            Monitor.Enter(sessionLock);
+            try
+            {
+                stopping = true;
+                session.Disconnect();
+            }
+            finally { Monitor.Exit(sessionLock); }
+            Flush();
+            CloseTransport();
+            stopRequested.Set();
+            if (ioThread != null) ioThread.Join(timeoutMs);
+        }
+
+        void Run()
+        {
+            while (!IsStopping())
+            {
+                if (OpenConnection())
+                {
+                    Pump();
+                    CloseTransport();
+                }
+                if (IsStopping()) return;
+                stopRequested.WaitOne(backoff.NextDelayMs(clock.NowMs), false);
+            }
+        }
+
+        bool OpenConnection()
+        {
+            try { transport.Open(options.Session.ConnectTimeoutMs); }
+            catch (Exception) { return false; }
+            MqttError error;
+            Monitor.Enter(sessionLock);
+            try { error = session.Connect(options.Connect, clock.NowMs); }
+            finally { Monitor.Exit(sessionLock); }
+            if (error == MqttError.None) return true;
+            application.OnDisconnected(error, MqttConnectReturnCode.Accepted); // the options are wrong: say so each attempt
+            CloseTransport();
+            return false;
+        }
+
+        /// <summary>The connection's life: write, read, process, tick; returns when the session is disconnected.</summary>
+        void Pump()
+        {
+            while (true)
+            {
+                if (!Flush()) return;
+                byte[] buffer;
+                int offset, space, waitMs;
+                Monitor.Enter(sessionLock);
+                try
+                {
+                    MqttSessionState state = session.State;
+                    if (state == MqttSessionState.Disconnected) return;
+                    if (state == MqttSessionState.Closing)
+                    {
+                        session.ConnectionLost();
+                        return;
+                    }
+                    if (session.InputStalled)
+                    {
+                        session.ResumeInput(clock.NowMs);
+                        continue;
+                    }
+                    space = session.GetReceiveSpace(out buffer, out offset);
+                    long wait = session.MillisecondsUntilTick(clock.NowMs);
+                    waitMs = wait > options.MaxReadWaitMs ? options.MaxReadWaitMs : (int)wait;
+                }
+                finally { Monitor.Exit(sessionLock); }
+
+                int read = 0;
+                if (space > 0 && waitMs > 0)
+                {
+                    try { read = transport.Read(buffer, offset, space, waitMs); }
+                    catch (Exception) { read = -1; }
+                }
+                Monitor.Enter(sessionLock);
+                try
+                {
+                    long now = clock.NowMs;
+                    long completed = session.PublishesCompleted;
+                    if (read > 0) session.Received(read, now);
+                    else if (read < 0) session.ConnectionLost();
+                    session.Tick(now);
+                    if (session.PublishesCompleted != completed) progress.Set();
+                }
+                finally { Monitor.Exit(sessionLock); }
+            }
+        }
+
+        /// <summary>Writes everything pending, one writer at a time, outside the session lock; false when the transport failed.</summary>
+        bool Flush()
+        {
+            Monitor.Enter(writeLock);
+            try
+            {
+                while (true)
+                {
+                    byte[] buffer;
+                    int offset, count;
+                    Monitor.Enter(sessionLock);
+                    try { count = session.GetOutput(out buffer, out offset); }
+                    finally { Monitor.Exit(sessionLock); }
+                    if (count == 0) return true;
+
+                    bool written = true;
+                    try { transport.Write(buffer, offset, count); }
+                    catch (Exception) { written = false; }
+
+                    Monitor.Enter(sessionLock);
+                    try
+                    {
+                        session.OutputWritten(written ? count : 0, clock.NowMs);
+                        if (!written) session.ConnectionLost();
+                    }
+                    finally { Monitor.Exit(sessionLock); }
+                    if (!written) return false;
+                }
+            }
+            finally { Monitor.Exit(writeLock); }
+        }
+
+        void CloseTransport()
+        {
+            try { transport.Close(); }
+            catch (Exception) { }
+        }
+
+        bool IsStopping()
+        {
+            Monitor.Enter(sessionLock);
+            try { return stopping; }
+            finally { Monitor.Exit(sessionLock); }
+        }
+
+        enum Counter { Connected, Completed, Received, Dropped, Outbox }
+
+        long Read(Counter counter)
+        {
+            Monitor.Enter(sessionLock);
+            try
+            {
+                switch (counter)
+                {
+                    case Counter.Connected: return session.State == MqttSessionState.Connected ? 1 : 0;
+                    case Counter.Completed: return session.PublishesCompleted;
+                    case Counter.Received: return session.MessagesReceived;
+                    case Counter.Dropped: return session.MessagesDropped;
+                    default: return session.OutboxCount;
+                }
+            }
+            finally { Monitor.Exit(sessionLock); }
+        }
+
+        void IMqttSessionHandler.OnConnected(bool sessionPresent)
+        {
+            backoff.Connected(clock.NowMs);
+            connected.Set();
+            application.OnConnected(sessionPresent);
+        }
+
+        void IMqttSessionHandler.OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
+        {
+            connected.Reset();
+            progress.Set();
+            application.OnDisconnected(reason, returnCode);
+        }
+
+        void IMqttSessionHandler.OnMessage(MqttMessage message)
+        {
+            application.OnMessage(message);
+        }
+
+        void IMqttSessionHandler.OnSubscribeResult(int subscriptionIndex, int returnCode)
+        {
+            application.OnSubscribeResult(subscriptionIndex, returnCode);
+        }
+    }
+}

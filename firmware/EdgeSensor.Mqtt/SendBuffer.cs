@@ -1,0 +1,64 @@
+using System;
+
+namespace EdgeSensor.Mqtt
+{
+    /// <summary>
+    /// Bytes waiting for the transport. Packets are appended at the end; the transport takes what is
+    /// pending from the start. While the transport holds ("borrows") the pending bytes, a writer thread
+    /// may be sending them outside the session's lock, so they are never moved: appends then go after them.
+    /// </summary>
+    public sealed class SendBuffer
+    {
+        readonly byte[] bytes;
+        int start;
+        int end;
+        bool borrowed;
+
+        public SendBuffer(int size)
+        {
+            bytes = new byte[size];
+        }
+
+        public byte[] Bytes { get { return bytes; } }
+
+        public int Pending { get { return end - start; } }
+
+        /// <summary>Where a packet of <paramref name="size"/> bytes can be written, or -1 when there is no room now.</summary>
+        public int MakeRoom(int size)
+        {
+            if (bytes.Length - end >= size) return end;
+            if (borrowed || bytes.Length - (end - start) < size) return -1;
+            Array.Copy(bytes, start, bytes, 0, end - start);
+            end -= start;
+            start = 0;
+            return end;
+        }
+
+        /// <summary>Marks <paramref name="count"/> bytes written at the end (by an encoder) as pending.</summary>
+        public void Commit(int count)
+        {
+            end += count;
+        }
+
+        public int Borrow(out int offset)
+        {
+            offset = start;
+            borrowed = end > start;
+            return end - start;
+        }
+
+        public void Release(int written)
+        {
+            if (!borrowed) return; // cleared while the transport wrote: those bytes belonged to a closed connection
+            start += written;
+            borrowed = false;
+            if (start == end) start = end = 0;
+        }
+
+        public void Clear()
+        {
+            start = end = 0;
+            borrowed = false;
+        }
+    }
+}
