@@ -1,0 +1,396 @@
+using System;
+using System.Text;
+using System.Text.Unicode;
+using Xunit;
+
+namespace EdgeSensor.Mqtt.Tests
+{
+    public class MqttUtf8Tests
+    {
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
+
+        // Padding that is itself invalid (NUL before, a stray continuation after), so reading
+        // outside the range would turn a valid body into a refused one.
+        private static readonly byte[] InvalidBefore = { 0x00 };
+        private static readonly byte[] InvalidAfter = { 0x80 };
+
+        [Theory]
+        [InlineData("", "empty string")]
+        [InlineData("41", "U+0041 ASCII")]
+        [InlineData("01 7F", "U+0001 and U+007F, the ASCII bounds other than NUL")]
+        [InlineData("C2 80", "U+0080, smallest 2-byte")]
+        [InlineData("DF BF", "U+07FF, largest 2-byte")]
+        [InlineData("E0 A0 80", "U+0800, smallest 3-byte")]
+        [InlineData("ED 9F BF", "U+D7FF, just below the surrogates")]
+        [InlineData("EE 80 80", "U+E000, just above the surrogates")]
+        [InlineData("EF BF BF", "U+FFFF, a non-character, allowed")]
+        [InlineData("EF BF BE", "U+FFFE, a non-character, allowed")]
+        [InlineData("EF BB BF", "U+FEFF BOM, kept as a character [MQTT-1.5.3-3]")]
+        [InlineData("41 EF BB BF 42", "U+FEFF inside a string [MQTT-1.5.3-3]")]
+        [InlineData("F0 90 80 80", "U+10000, smallest 4-byte")]
+        [InlineData("F0 9F 98 80", "U+1F600 emoji")]
+        [InlineData("F4 8F BF BF", "U+10FFFF, largest code point")]
+        [InlineData("73 70 6F 72 74 2F E2 82 AC 2F F0 9F 98 80", "sport/€/😀 mixed lengths")]
+        public void Validate_accepts_well_formed_utf8_MQTT_1_5_3_1(string hex, string what)
+        {
+            byte[] body = Padded.Hex(hex);
+
+            Assert.True(MqttError.None == MqttUtf8.Validate(body, 0, body.Length), what);
+            Padded padded = Padded.Between(InvalidBefore, body, InvalidAfter);
+            Assert.True(MqttError.None == MqttUtf8.Validate(padded.Buffer, padded.Offset, padded.Count), what + " (padded)");
+        }
+
+        [Theory]
+        [InlineData("00", "U+0000 [MQTT-1.5.3-2]")]
+        [InlineData("41 00 42", "U+0000 inside a string [MQTT-1.5.3-2]")]
+        [InlineData("C0 80", "overlong U+0000 [MQTT-1.5.3-1]")]
+        [InlineData("C1 BF", "overlong U+007F")]
+        [InlineData("E0 80 80", "overlong 3-byte U+0000")]
+        [InlineData("E0 9F BF", "overlong 3-byte U+07FF")]
+        [InlineData("F0 80 80 80", "overlong 4-byte U+0000")]
+        [InlineData("F0 8F BF BF", "overlong 4-byte U+FFFF")]
+        [InlineData("ED A0 80", "U+D800 high surrogate [MQTT-1.5.3-1]")]
+        [InlineData("ED AF BF", "U+DBFF high surrogate")]
+        [InlineData("ED B0 80", "U+DC00 low surrogate")]
+        [InlineData("ED BF BF", "U+DFFF low surrogate")]
+        [InlineData("ED A0 BD ED B8 80", "surrogate pair encoded separately (CESU-8)")]
+        [InlineData("F4 90 80 80", "U+110000, above U+10FFFF")]
+        [InlineData("F5 80 80 80", "lead byte F5, always above U+10FFFF")]
+        [InlineData("F7 BF BF BF", "lead byte F7")]
+        [InlineData("F8 88 80 80 80", "5-byte form of the old UTF-8")]
+        [InlineData("FC 84 80 80 80 80", "6-byte form of the old UTF-8")]
+        [InlineData("FE", "byte FE never appears")]
+        [InlineData("FF", "byte FF never appears")]
+        [InlineData("80", "stray continuation byte")]
+        [InlineData("41 BF", "stray continuation after ASCII")]
+        [InlineData("C3 A9 A9", "continuation after a complete sequence")]
+        [InlineData("C2", "truncated 2-byte")]
+        [InlineData("E2 82", "truncated 3-byte")]
+        [InlineData("F0 9F 98", "truncated 4-byte")]
+        [InlineData("41 F0 9F", "truncated at the end after valid text")]
+        [InlineData("C2 41", "2-byte lead followed by ASCII")]
+        [InlineData("E2 41 AC", "3-byte with ASCII in second place")]
+        [InlineData("E2 82 41", "3-byte with ASCII in third place")]
+        [InlineData("F0 9F 98 41", "4-byte with ASCII in fourth place")]
+        [InlineData("E2 C2 AC", "3-byte with a lead byte in second place")]
+        public void Validate_refuses_ill_formed_utf8_and_nul_MQTT_1_5_3_1_and_1_5_3_2(string hex, string what)
+        {
+            byte[] body = Padded.Hex(hex);
+
+            Assert.True(MqttError.InvalidUtf8 == MqttUtf8.Validate(body, 0, body.Length), what);
+        }
+
+        [Fact]
+        public void Validate_refuses_a_sequence_cut_by_the_range_even_if_the_buffer_completes_it()
+        {
+            byte[] buffer = Padded.Hex("41 F0 9F 98 80");
+
+            Assert.Equal(MqttError.None, MqttUtf8.Validate(buffer, 0, 5));
+            Assert.Equal(MqttError.InvalidUtf8, MqttUtf8.Validate(buffer, 0, 4));
+            Assert.Equal(MqttError.InvalidUtf8, MqttUtf8.Validate(buffer, 2, 3));
+        }
+
+        [Theory]
+        [InlineData("", 0)]
+        [InlineData("a", 1)]
+        [InlineData("\u007F", 1)]
+        [InlineData("\u0080", 2)]
+        [InlineData("é", 2)]
+        [InlineData("\u07FF", 2)]
+        [InlineData("\u0800", 3)]
+        [InlineData("€", 3)]
+        [InlineData("\uD7FF", 3)]
+        [InlineData("\uE000", 3)]
+        [InlineData("\uFEFF", 3)]
+        [InlineData("\uFFFF", 3)]
+        [InlineData("😀", 4)]
+        [InlineData("\uDBFF\uDFFF", 4)]
+        [InlineData("sport/€/😀", 14)]
+        public void ByteCount_and_Encode_agree_with_the_utf8_form(string value, int expectedCount)
+        {
+            byte[] expected = Encoding.UTF8.GetBytes(value);
+            Assert.Equal(expectedCount, expected.Length);
+
+            Assert.Equal(expectedCount, MqttUtf8.ByteCount(value));
+            byte[] buffer = new byte[expectedCount + 4];
+            Array.Fill(buffer, (byte)0xAA);
+            int written = MqttUtf8.Encode(value, buffer, 2);
+
+            Assert.Equal(expectedCount, written);
+            Assert.Equal(expected, buffer.AsSpan(2, written).ToArray());
+            Assert.Equal(new byte[] { 0xAA, 0xAA }, buffer.AsSpan(0, 2).ToArray());
+            Assert.Equal(new byte[] { 0xAA, 0xAA }, buffer.AsSpan(2 + written).ToArray());
+        }
+
+        // Code units as char arrays: attribute strings are stored as UTF-8, which would turn an
+        // unpaired surrogate into U+FFFD before the test ever saw it.
+        [Theory]
+        [InlineData(new[] { '\0' }, "U+0000 [MQTT-1.5.3-2]")]
+        [InlineData(new[] { 'a', 'b', '\0' }, "U+0000 at the end [MQTT-1.5.3-2]")]
+        [InlineData(new[] { '\uD800' }, "lone high surrogate [MQTT-1.5.3-1]")]
+        [InlineData(new[] { '\uDC00' }, "lone low surrogate [MQTT-1.5.3-1]")]
+        [InlineData(new[] { 'a', '\uD83D' }, "high surrogate at the end")]
+        [InlineData(new[] { '\uD83D', 'a' }, "high surrogate before a non-surrogate")]
+        [InlineData(new[] { '\uDE00', '\uD83D' }, "pair in the wrong order")]
+        [InlineData(new[] { '\uD83D', '\uD83D', '\uDE00' }, "two highs then one low")]
+        [InlineData(new[] { '\uD83D', '\uDE00', '\uDE00' }, "one high then two lows")]
+        public void ByteCount_is_minus_one_for_strings_mqtt_cannot_carry(char[] units, string what)
+        {
+            Assert.True(MqttUtf8.ByteCount(new string(units)) == -1, what);
+        }
+
+        [Fact]
+        public void Encode_writes_an_unpaired_surrogate_as_the_replacement_character_like_Encoding_UTF8()
+        {
+            const string value = "a\uD800b\uDC00";
+            byte[] buffer = new byte[16];
+
+            int written = MqttUtf8.Encode(value, buffer, 0);
+
+            byte[] expected = Padded.Hex("61 EF BF BD 62 EF BF BD");
+            Assert.Equal(expected, buffer.AsSpan(0, written).ToArray());
+            Assert.Equal(Encoding.UTF8.GetBytes(value), expected);
+        }
+
+        [Fact]
+        public void Random_strings_ByteCount_and_Encode_agree_with_Encoding_UTF8_and_Validate_accepts_them()
+        {
+            Random random = new Random(20240531);
+            byte[] buffer = new byte[4 * 64 + 8];
+            int carriable = 0;
+            int refused = 0;
+
+            for (int round = 0; round < 20000; round++)
+            {
+                string value = RandomUtf16(random, random.Next(0, 33));
+                int expectedCount = StrictByteCountOrMinusOne(value);
+
+                Assert.True(expectedCount == MqttUtf8.ByteCount(value), Describe(value));
+
+                int offset = random.Next(0, 8);
+                int written = MqttUtf8.Encode(value, buffer, offset);
+                byte[] expectedBytes = Encoding.UTF8.GetBytes(value);
+                Assert.True(expectedBytes.AsSpan().SequenceEqual(buffer.AsSpan(offset, written)), Describe(value));
+
+                if (expectedCount >= 0)
+                {
+                    carriable++;
+                    Assert.True(MqttError.None == MqttUtf8.Validate(buffer, offset, written), Describe(value));
+                }
+                else
+                {
+                    refused++;
+                }
+            }
+
+            // The generator must exercise both outcomes, or the test proves little.
+            Assert.InRange(carriable, 5000, 20000);
+            Assert.InRange(refused, 1000, 20000);
+        }
+
+        [Fact]
+        public void Random_bytes_Validate_agrees_with_a_strict_decoder_except_that_it_also_refuses_nul()
+        {
+            Random random = new Random(7);
+            int accepted = 0;
+            int refused = 0;
+
+            for (int round = 0; round < 50000; round++)
+            {
+                byte[] body = RandomUtf8Like(random, random.Next(0, 13));
+                bool expected = DecodesStrictly(body) && Array.IndexOf(body, (byte)0) < 0;
+
+                MqttError actual = MqttUtf8.Validate(body, 0, body.Length);
+
+                Assert.True(expected == (actual == MqttError.None), Convert.ToHexString(body));
+                if (expected)
+                {
+                    accepted++;
+                }
+                else
+                {
+                    refused++;
+                }
+            }
+
+            Assert.InRange(accepted, 5000, 50000);
+            Assert.InRange(refused, 5000, 50000);
+        }
+
+        [Fact]
+        public void Every_sequence_of_up_to_three_bytes_is_judged_as_the_runtime_judges_it()
+        {
+            // Exhaustive, so every boundary of RFC 3629's table for 1..3-byte forms is covered.
+            // Utf8.IsValid is the runtime's own validator (it accepts U+0000, which MQTT refuses).
+            byte[] body = new byte[3];
+            for (int length = 1; length <= 3; length++)
+            {
+                int combinations = 1 << (8 * length);
+                for (int value = 0; value < combinations; value++)
+                {
+                    for (int i = 0; i < length; i++)
+                    {
+                        body[i] = (byte)(value >> (8 * i));
+                    }
+
+                    ReadOnlySpan<byte> span = body.AsSpan(0, length);
+                    bool expected = Utf8.IsValid(span) && span.IndexOf((byte)0) < 0;
+                    if (expected != (MqttUtf8.Validate(body, 0, length) == MqttError.None))
+                    {
+                        Assert.Fail("disagreement on " + Convert.ToHexString(span));
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void Four_byte_forms_are_judged_as_the_runtime_judges_them_at_every_boundary()
+        {
+            // All lead and second bytes, third and fourth bytes at the edges of their ranges.
+            byte[] edges = { 0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xF4, 0xFF };
+            byte[] body = new byte[4];
+            for (int lead = 0xC0; lead <= 0xFF; lead++)
+            {
+                for (int second = 0; second <= 0xFF; second++)
+                {
+                    foreach (byte third in edges)
+                    {
+                        foreach (byte fourth in edges)
+                        {
+                            body[0] = (byte)lead;
+                            body[1] = (byte)second;
+                            body[2] = third;
+                            body[3] = fourth;
+                            bool expected = Utf8.IsValid(body) && Array.IndexOf(body, (byte)0) < 0;
+                            if (expected != (MqttUtf8.Validate(body, 0, 4) == MqttError.None))
+                            {
+                                Assert.Fail("disagreement on " + Convert.ToHexString(body));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private static int StrictByteCountOrMinusOne(string value)
+        {
+            if (value.Contains('\0'))
+            {
+                return -1;
+            }
+
+            try
+            {
+                return StrictUtf8.GetByteCount(value);
+            }
+            catch (EncoderFallbackException)
+            {
+                return -1;
+            }
+        }
+
+        private static bool DecodesStrictly(byte[] body)
+        {
+            try
+            {
+                StrictUtf8.GetString(body);
+                return true;
+            }
+            catch (DecoderFallbackException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>UTF-16 text weighted toward the cases that matter: every encoded length, pairs, strays and NUL.</summary>
+        private static string RandomUtf16(Random random, int units)
+        {
+            StringBuilder text = new StringBuilder(units);
+            while (text.Length < units)
+            {
+                int kind = random.Next(100);
+                if (kind < 30)
+                {
+                    text.Append((char)random.Next(0x01, 0x80));
+                }
+                else if (kind < 45)
+                {
+                    text.Append((char)random.Next(0x80, 0x800));
+                }
+                else if (kind < 65)
+                {
+                    int unit = random.Next(0x800, 0x10000 - 0x800);
+                    text.Append((char)(unit < 0xD800 ? unit : unit + 0x800));
+                }
+                else if (kind < 85)
+                {
+                    text.Append(char.ConvertFromUtf32(random.Next(0x10000, 0x110000)));
+                }
+                else if (kind < 92)
+                {
+                    text.Append(new[] { '\u007F', '\u0080', '\u07FF', '\u0800', '\uD7FF', '\uE000', '\uFEFF', '\uFFFF' }[random.Next(8)]);
+                }
+                else if (kind < 99)
+                {
+                    // An unpaired surrogate: MQTT cannot carry this string.
+                    text.Append((char)random.Next(0xD800, 0xE000));
+                }
+                else
+                {
+                    text.Append('\0');
+                }
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>Bytes that are often valid UTF-8 and otherwise wrong in a single, varied way.</summary>
+        private static byte[] RandomUtf8Like(Random random, int maxLength)
+        {
+            byte[] interesting =
+            {
+                0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+                0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8, 0xFE, 0xFF,
+            };
+
+            int style = random.Next(3);
+            if (style == 0)
+            {
+                byte[] noise = new byte[maxLength];
+                random.NextBytes(noise);
+                return noise;
+            }
+
+            if (style == 1)
+            {
+                byte[] picked = new byte[maxLength];
+                for (int i = 0; i < picked.Length; i++)
+                {
+                    picked[i] = interesting[random.Next(interesting.Length)];
+                }
+
+                return picked;
+            }
+
+            // Valid text, then sometimes one byte replaced by an interesting one.
+            byte[] text = Encoding.UTF8.GetBytes(RandomUtf16(random, maxLength / 2).Replace('\0', 'z'));
+            if (text.Length > 0 && random.Next(2) == 0)
+            {
+                text[random.Next(text.Length)] = interesting[random.Next(interesting.Length)];
+            }
+
+            return text;
+        }
+
+        private static string Describe(string value)
+        {
+            StringBuilder units = new StringBuilder();
+            foreach (char unit in value)
+            {
+                units.Append(((int)unit).ToString("X4")).Append(' ');
+            }
+
+            return units.ToString();
+        }
+    }
+}
