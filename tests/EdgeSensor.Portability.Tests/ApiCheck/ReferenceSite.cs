@@ -1,0 +1,10 @@
+namespace EdgeSensor.Portability.Tests.ApiCheck
+{
+    /// <summary>Where a member reference occurs, which decides whether the compiler could have left it out.</summary>
+    internal enum ReferenceSite
+    {
+        Code,
+        Attribute,
+        ModuleAttribute,
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Reflection.Metadata;
+
+namespace EdgeSensor.Portability.Tests.ApiCheck
+{
+    /// <summary>
+    /// What metadata alone does not say about a referenced framework type, read from the net10 runtime type of
+    /// the same name: its base types (api-v1.txt lists a member only on its declaring type and has no base type
+    /// information) and, for enums, the underlying type.
+    /// </summary>
+    internal static class RuntimeTypes
+    {
+        /// <param name="assemblyQualifiedName">"Ns.Outer+Inner, AssemblyName" as referenced by the checked code.</param>
+        public static IEnumerable<string> BaseTypeDocNames(string assemblyQualifiedName)
+        {
+            Type? type = Type.GetType(assemblyQualifiedName, throwOnError: false);
+            for (Type? baseType = type?.BaseType; baseType != null; baseType = baseType.BaseType)
+            {
+                yield return DocIds.TypeName(baseType);
+            }
+        }
+
+        /// <summary>Needed to decode enum values in attribute blobs, which do not record the enum's size.</summary>
+        public static PrimitiveTypeCode? EnumUnderlyingType(string assemblyQualifiedName)
+        {
+            Type? type = Type.GetType(assemblyQualifiedName, throwOnError: false);
+            return type is { IsEnum: true } ? DocIds.PrimitiveCodeOf(DocIds.TypeName(Enum.GetUnderlyingType(type))) : null;
+        }
+    }
+}
