@@ -38,5 +38,11 @@ namespace EdgeSensor.Portability.Fixture
         {
             return text == null ? 0 : text.Length;
         }
+    
+        // EventWaitHandle itself is not on the device: naming it is reported even though AutoResetEvent.Set is accepted.
+        public static bool SignalThroughTheBase(System.Threading.EventWaitHandle signal)
+        {
+            return signal.Set();
+        }
     }
 }

@@ -1,3 +1,4 @@
+#nullable disable
 using System;
 
 namespace EdgeSensor.Portability.Fixture
@@ -19,6 +20,12 @@ namespace EdgeSensor.Portability.Fixture
         public static DateTime UtcTimestamp()
         {
             return DateTime.UtcNow;
+        }
+    
+        // net10 declares Set on EventWaitHandle, the device on AutoResetEvent itself: the same source works on both.
+        public static bool SignalEvent(System.Threading.AutoResetEvent signal)
+        {
+            return signal.Set();
         }
     }
 }

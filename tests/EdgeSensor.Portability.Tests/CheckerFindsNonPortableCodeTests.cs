@@ -52,6 +52,12 @@ namespace EdgeSensor.Portability.Tests
         }
 
         [Fact]
+        public void ReportsAnUnlistedBaseTypeNamedDirectly()
+        {
+            AssertReported("T:System.Threading.EventWaitHandle", "M:" + Samples + ".SignalThroughTheBase(System.Threading.EventWaitHandle)");
+        }
+
+        [Fact]
         public void ReportsDateTimeNowAsAProperty()
         {
             AssertReported("P:System.DateTime.Now", "M:" + Samples + ".LocalTimestamp");

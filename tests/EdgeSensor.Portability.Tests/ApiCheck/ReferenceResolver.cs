@@ -358,9 +358,20 @@ namespace EdgeSensor.Portability.Tests.ApiCheck
             }
 
             // Only base types the device has can supply the member there.
-            return RuntimeTypes.BaseTypeDocNames(assemblyQualifiedType)
+            if (RuntimeTypes.BaseTypeDocNames(assemblyQualifiedType)
                 .Where(baseType => _listing.AssemblyOf(DocIds.Type(baseType)) != null)
-                .Any(baseType => idsOn(baseType).Any(Listed));
+                .Any(baseType => idsOn(baseType).Any(Listed)))
+            {
+                return true;
+            }
+
+            // .NET may declare a member on a base the device lacks where the device declares it on the derived
+            // type the code holds: AutoResetEvent.Set compiles to EventWaitHandle.Set on net10. Code can only hold
+            // such a receiver through a listed derived type, since naming the unlisted base (a field, a local, a
+            // parameter, a cast) is a type use reported on its own.
+            return RuntimeTypes.DerivedTypeDocNames(assemblyQualifiedType)
+                .Where(derived => _listing.AssemblyOf(DocIds.Type(derived)) != null)
+                .Any(derived => idsOn(derived).Any(Listed));
         }
 
         private bool Listed(string docId)

@@ -21,6 +21,24 @@ namespace EdgeSensor.Portability.Tests.ApiCheck
             }
         }
 
+        /// <summary>Public types of the same runtime assembly that derive from the type (where .NET keeps such families).</summary>
+        public static IEnumerable<string> DerivedTypeDocNames(string assemblyQualifiedName)
+        {
+            Type? type = Type.GetType(assemblyQualifiedName, throwOnError: false);
+            if (type == null)
+            {
+                yield break;
+            }
+
+            foreach (Type candidate in type.Assembly.GetExportedTypes())
+            {
+                if (candidate.IsSubclassOf(type))
+                {
+                    yield return DocIds.TypeName(candidate);
+                }
+            }
+        }
+
         /// <summary>Needed to decode enum values in attribute blobs, which do not record the enum's size.</summary>
         public static PrimitiveTypeCode? EnumUnderlyingType(string assemblyQualifiedName)
         {
