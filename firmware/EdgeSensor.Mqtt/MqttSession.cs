@@ -375,11 +375,16 @@ namespace EdgeSensor.Mqtt
             if (idLength == 0 && !c.CleanSession) return MqttError.InvalidConnectFlags; // [MQTT-3.1.3-7]
             if (c.KeepAliveSeconds < 0 || c.KeepAliveSeconds > 65535) return MqttError.InvalidConnectFlags;
             if (c.Password != null && c.UserName == null) return MqttError.InvalidConnectFlags; // [MQTT-3.1.2-22]
-            if (c.UserName != null && MqttUtf8.ByteCount(c.UserName) < 0) return MqttError.InvalidUtf8;
+            // Every string and binary field carries a two-byte length (section 1.5.3).
+            int userLength = c.UserName == null ? 0 : MqttUtf8.ByteCount(c.UserName);
+            if (userLength < 0) return MqttError.InvalidUtf8;
+            if (userLength > 65535 || (c.Password != null && c.Password.Length > 65535)) return MqttError.StringTooLong;
             if (c.WillTopic == null) return MqttError.None;
             if (c.WillQos > MqttQos.ExactlyOnce) return MqttError.InvalidQos;
             int willLength = MqttUtf8.ByteCount(c.WillTopic);
-            if (willLength <= 0 || c.WillTopic.IndexOf('+') >= 0 || c.WillTopic.IndexOf('#') >= 0) return MqttError.WildcardInTopicName;
+            if (willLength <= 0) return MqttError.EmptyTopic;
+            if (c.WillTopic.IndexOf('+') >= 0 || c.WillTopic.IndexOf('#') >= 0) return MqttError.WildcardInTopicName;
+            if (willLength > 65535 || (c.WillPayload != null && c.WillPayload.Length > 65535)) return MqttError.StringTooLong;
             return MqttError.None;
         }
 

@@ -92,6 +92,16 @@ public class ConnectTests
         b.Connect.ClientId = "";
         b.Connect.CleanSession = false;
         Assert.Equal(MqttError.InvalidConnectFlags, b.Session.Connect(b.Connect, 0)); // [MQTT-3.1.3-7]
+        b.Connect.CleanSession = true;
+        b.Connect.UserName = new string('u', 65536);
+        Assert.Equal(MqttError.StringTooLong, b.Session.Connect(b.Connect, 0)); // a two-byte length cannot say it
+        b.Connect.UserName = "u";
+        b.Connect.Password = new byte[65536];
+        Assert.Equal(MqttError.StringTooLong, b.Session.Connect(b.Connect, 0));
+        b.Connect.Password = null;
+        b.Connect.WillTopic = "w";
+        b.Connect.WillPayload = new byte[65536];
+        Assert.Equal(MqttError.StringTooLong, b.Session.Connect(b.Connect, 0));
         Assert.Equal(MqttSessionState.Disconnected, b.Session.State);
         Assert.Equal(0, b.Session.GetOutput(out _, out _));
     }
