@@ -1,0 +1,10 @@
+namespace EdgeSensor.Device
+{
+    public enum SensorKind
+    {
+        Dht22,
+        Dht11,
+        Sht3x,
+        Bme280,
+    }
+}
