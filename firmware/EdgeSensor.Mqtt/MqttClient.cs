@@ -9,7 +9,7 @@ namespace EdgeSensor.Mqtt
     /// thread; the caller's thread writes its own packets (batched with whatever else is pending), so a
     /// publish never waits for the I/O thread to wake up. Callbacks run on the I/O thread.
     /// </summary>
-    public sealed class MqttClient : IMqttSessionHandler
+    public sealed class MqttClient : IMqttSessionHandler, IMqttLink
     {
         readonly IMqttTransport transport;
         readonly IMonotonicClock clock;
