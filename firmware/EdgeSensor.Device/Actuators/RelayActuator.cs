@@ -1,0 +1,52 @@
+namespace EdgeSensor.Device
+{
+    /// <summary>A digital output (relay module, LED) commanded with ON, OFF, TOGGLE, 1 or 0; active-low wiring handled here.</summary>
+    public sealed class RelayActuator : Actuator
+    {
+        static readonly byte[] OnBytes = new byte[] { (byte)'O', (byte)'N' };
+        static readonly byte[] OffBytes = new byte[] { (byte)'O', (byte)'F', (byte)'F' };
+
+        readonly IDigitalOutput output;
+        readonly bool activeLow;
+        readonly bool safeOn;
+        bool on;
+
+        public RelayActuator(ActuatorConfig config, IDigitalOutput output) : base(config.Name)
+        {
+            this.output = output;
+            activeLow = config.ActiveLow;
+            safeOn = config.SafeOn;
+        }
+
+        public override ActuatorKind Kind { get { return ActuatorKind.Relay; } }
+
+        public bool IsOn { get { return on; } }
+
+        public override void ApplySafeState()
+        {
+            Set(safeOn);
+        }
+
+        public override CommandRejection Apply(byte[] payload, int offset, int count)
+        {
+            if (CommandPayload.Is(payload, offset, count, "ON") || CommandPayload.Is(payload, offset, count, "1")) Set(true);
+            else if (CommandPayload.Is(payload, offset, count, "OFF") || CommandPayload.Is(payload, offset, count, "0")) Set(false);
+            else if (CommandPayload.Is(payload, offset, count, "TOGGLE")) Set(!on);
+            else return CommandRejection.InvalidPayload;
+            return CommandRejection.None;
+        }
+
+        public override int WriteState(byte[] buffer, int offset)
+        {
+            byte[] state = on ? OnBytes : OffBytes;
+            for (int i = 0; i < state.Length; i++) buffer[offset + i] = state[i];
+            return state.Length;
+        }
+
+        void Set(bool value)
+        {
+            output.Write(value != activeLow);
+            on = value;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace EdgeSensor.Device
+{
+    /// <summary><c>&lt;base&gt;/info</c>: what this device is, published retained after every connect. Never a secret.</summary>
+    public static class InfoDocument
+    {
+        public static void Write(JsonWriter json, DeviceConfig config, string firmwareVersion, string ipAddress, ISensor[] sensors, Actuator[] actuators)
+        {
+            json.BeginObject();
+            json.Name("id");
+            json.String(config.Id);
+            json.Name("fw");
+            json.String(firmwareVersion);
+            json.Name("board");
+            json.String(config.Board);
+            json.Name("ip");
+            if (ipAddress == null) json.Null();
+            else json.String(ipAddress);
+            json.Name("sensors");
+            json.BeginArray();
+            for (int i = 0; i < sensors.Length; i++) json.String(sensors[i].Name);
+            json.EndArray();
+            json.Name("actuators");
+            json.BeginArray();
+            for (int i = 0; i < actuators.Length; i++) json.String(actuators[i].Name);
+            json.EndArray();
+            json.Name("telemetry_s");
+            json.Number(config.TelemetryIntervalSeconds);
+            json.EndObject();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace EdgeSensor.Device
+{
+    public enum SensorEvent
+    {
+        None,
+        Failed,
+        Recovered,
+    }
+}
