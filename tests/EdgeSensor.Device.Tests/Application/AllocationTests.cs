@@ -1,0 +1,95 @@
+using System;
+using EdgeSensor.Device;
+using EdgeSensor.Mqtt;
+using Xunit;
+
+namespace EdgeSensor.Device.Tests.Application;
+
+/// <summary>Steady-state telemetry and command handling allocate nothing, down to the bytes the session writes.</summary>
+public class AllocationTests
+{
+    /// <summary>An MQTT link straight onto a real session, drained as a transport would, on one thread.</summary>
+    sealed class SessionLink : IMqttLink, IMqttSessionHandler
+    {
+        public readonly MqttSession Session;
+        public IMqttSessionHandler Device;
+        readonly byte[] scratch = new byte[64];
+        readonly MqttPacket packet = new();
+
+        public SessionLink()
+        {
+            Session = new MqttSession(new MqttSessionOptions { SendBufferSize = 2048, OutboxSize = 8192 }, this);
+        }
+
+        public MqttPublishResult Publish(byte[] topic, byte[] payload, int offset, int count, MqttQos qos, bool retain) =>
+            Session.Publish(topic, 0, topic.Length, payload, offset, count, qos, retain);
+
+        public int Subscribe(string filter, MqttQos qos) => Session.Subscribe(filter, qos);
+
+        /// <summary>Writes everything out and acknowledges every QoS 1 PUBLISH, like a broker.</summary>
+        public void Drain()
+        {
+            int count = Session.GetOutput(out byte[] buffer, out int offset);
+            int end = offset + count;
+            int position = offset;
+            int acks = 0;
+            Span<int> ids = stackalloc int[64];
+            while (position < end)
+            {
+                MqttDecoder.TryReadFixedHeader(buffer, position, end - position, out int first, out int remaining);
+                int header = 1 + RemainingLength.SizeOf(remaining);
+                if ((first >> 4) == (int)MqttPacketType.Publish && ((first >> 1) & 3) == 1)
+                {
+                    MqttDecoder.DecodePublishHeader(buffer, position + header, remaining, first & 0xF, remaining, packet, out _);
+                    ids[acks++] = packet.PacketId;
+                }
+                position += header + remaining;
+            }
+            Session.OutputWritten(count, 0);
+            for (int i = 0; i < acks; i++) Session.Receive(scratch, 0, MqttEncoder.Ack(scratch, 0, MqttPacketType.Puback, ids[i]), 0);
+        }
+
+        public void OnConnected(bool sessionPresent) => Device.OnConnected(sessionPresent);
+        public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode) => Device.OnDisconnected(reason, returnCode);
+        public void OnMessage(MqttMessage message) => Device.OnMessage(message);
+        public void OnSubscribeResult(int subscriptionIndex, int returnCode) { }
+    }
+
+    [Fact]
+    public void ThousandTelemetryDocumentsAndCommands_AllocateNothing()
+    {
+        var f = new DeviceFixture();
+        var link = new SessionLink { Device = f.Device };
+        var device = new EdgeDevice(f.Config, "1.0.0", new ISensor[] { new DhtSensor("dht22", f.Dht, SensorKind.Dht22) },
+            new Actuator[] { new RelayActuator(f.Config.Actuators[0], f.Relay), new PwmActuator(f.Config.Actuators[1], f.Led) });
+        link.Device = device;
+        device.Attach(link);
+        var scratch = new byte[128];
+        link.Session.Connect(device.CreateConnectOptions(), 0);
+        link.Drain();
+        link.Session.Receive(scratch, 0, MqttEncoder.Connack(scratch, 0, false, MqttConnectReturnCode.Accepted), 0);
+        var command = new byte[128];
+        int commandLength = MqttEncoder.Publish(command, 0, "edgesensor/dev1/cmd/relay1", 1, MqttQos.AtLeastOnce, false, false, "TOGGLE"u8.ToArray(), 0, 6);
+
+        long now = 0;
+        void Cycle(int i)
+        {
+            now += 10_000;
+            f.Dht.Temperature = 20 + i % 10;
+            link.Session.Receive(command, 0, commandLength, now);
+            device.Tick(now);
+            link.Drain();
+        }
+
+        for (int i = 0; i < 50; i++) Cycle(i);
+        long published = device.TelemetryPublished;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) Cycle(i);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(published + 1000, device.TelemetryPublished);
+        Assert.Equal(1050, device.CommandsApplied);
+        Assert.Equal(0, link.Session.OutboxCount);
+    }
+}
