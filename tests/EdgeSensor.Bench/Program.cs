@@ -1,0 +1,34 @@
+using System;
+using System.Globalization;
+
+namespace EdgeSensor.Bench;
+
+/// <summary>
+/// <c>edgesensor-bench HOST PORT TOPIC N SIZE QOS [--inflight W]</c>: publish throughput per bench-contract.md.
+/// <c>edgesensor-bench latency HOST PORT TOPIC N QOS</c>: round trips through the broker to its own subscription.
+/// </summary>
+static class Program
+{
+    static int Main(string[] args)
+    {
+        try
+        {
+            if (args.Length > 0 && args[0] == "latency") return LatencyRun.Run(BenchArguments.Parse(args[1..], hasSize: false));
+            return PublishRun.Run(BenchArguments.Parse(args, hasSize: true));
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine("edgesensor-bench: " + e.Message);
+            Console.Error.WriteLine("usage: edgesensor-bench HOST PORT TOPIC N SIZE QOS [--inflight W]");
+            Console.Error.WriteLine("       edgesensor-bench latency HOST PORT TOPIC N QOS");
+            return 2;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine("edgesensor-bench: failed: " + e.Message);
+            return 1;
+        }
+    }
+
+    public static string F(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+}
