@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.SimulatedBoard
+namespace EdgeSensor.Simulation
 {
     /// <summary>
     /// Finds the raw ADC values a BME280 would report for given physical values, by searching the datasheet's

@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.SimulatedBoard
+namespace EdgeSensor.Simulation
 {
     /// <summary>
     /// Slow, deterministic weather for one simulated sensor, so telemetry changes over a run: each quantity is a

@@ -1,7 +1,7 @@
 using System;
 using EdgeSensor.Device;
 
-namespace EdgeSensor.SimulatedBoard
+namespace EdgeSensor.Simulation
 {
     /// <summary>
     /// An SHT3x at command level: the single-shot, high-repeatability, no-clock-stretching command (0x24 0x00)

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using EdgeSensor.Device;
 
-namespace EdgeSensor.SimulatedBoard
+namespace EdgeSensor.Simulation
 {
     /// <summary>
     /// A whole simulated device board built from a <see cref="DeviceConfig"/>: a model for every configured sensor

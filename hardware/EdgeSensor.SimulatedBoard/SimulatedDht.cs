@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using EdgeSensor.Device;
 
-namespace EdgeSensor.SimulatedBoard
+namespace EdgeSensor.Simulation
 {
     /// <summary>A DHT11/DHT22 on its data line: settable values, injectable failed reads (checksum, timeout), counted reads.</summary>
     public sealed class SimulatedDht : IDhtReader

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using EdgeSensor.Device;
 
-namespace EdgeSensor.SimulatedBoard
+namespace EdgeSensor.Simulation
 {
     /// <summary>
     /// A GPIO output (relay module, LED) that records what it is driven to: the current level, every write in

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using EdgeSensor.Device;
 
-namespace EdgeSensor.SimulatedBoard
+namespace EdgeSensor.Simulation
 {
     /// <summary>
     /// An I2C bus with device models at 7-bit addresses. Faults are injected per device, for the next N transfers

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using EdgeSensor.Device;
 
-namespace EdgeSensor.SimulatedBoard
+namespace EdgeSensor.Simulation
 {
     /// <summary>
     /// A PWM channel that records its duty cycle: the current percent, every value set in order, and how many

@@ -1,8 +1,8 @@
 using System;
 using EdgeSensor.Device;
-using EdgeSensor.SimulatedBoard;
+using EdgeSensor.Simulation;
 using Xunit;
-using Board = EdgeSensor.SimulatedBoard.SimulatedBoard;
+using Board = EdgeSensor.Simulation.SimulatedBoard;
 
 namespace EdgeSensor.Drivers.Tests
 {

@@ -1,5 +1,5 @@
 using EdgeSensor.Device;
-using EdgeSensor.SimulatedBoard;
+using EdgeSensor.Simulation;
 using Xunit;
 
 namespace EdgeSensor.Drivers.Tests

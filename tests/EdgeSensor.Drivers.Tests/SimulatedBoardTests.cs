@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using EdgeSensor.Device;
-using EdgeSensor.SimulatedBoard;
+using EdgeSensor.Simulation;
 using Xunit;
-using Board = EdgeSensor.SimulatedBoard.SimulatedBoard;
+using Board = EdgeSensor.Simulation.SimulatedBoard;
 
 namespace EdgeSensor.Drivers.Tests
 {

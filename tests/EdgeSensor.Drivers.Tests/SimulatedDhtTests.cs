@@ -1,4 +1,4 @@
-using EdgeSensor.SimulatedBoard;
+using EdgeSensor.Simulation;
 using Xunit;
 
 namespace EdgeSensor.Drivers.Tests

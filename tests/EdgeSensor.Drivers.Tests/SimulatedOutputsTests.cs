@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using EdgeSensor.SimulatedBoard;
+using EdgeSensor.Simulation;
 using Xunit;
 
 namespace EdgeSensor.Drivers.Tests
