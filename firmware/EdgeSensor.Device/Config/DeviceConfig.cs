@@ -3,8 +3,8 @@ namespace EdgeSensor.Device
     /// <summary>One device's configuration, read from its JSON document (see hardware/config/).</summary>
     public sealed class DeviceConfig
     {
-        /// <summary>[a-z0-9_-]{1,32}; on hardware, empty means "esp32-" + the last 6 hex digits of the MAC.</summary>
-        public string Id;
+        /// <summary>[a-z0-9_-]{1,32}; empty (the default) means "esp32-" + the last 6 hex digits of the MAC on hardware.</summary>
+        public string Id = string.Empty;
         public string Board = "esp32-devkitc";
         public string Prefix = "edgesensor";
 
@@ -24,5 +24,13 @@ namespace EdgeSensor.Device
         public I2cBusConfig[] I2cBuses = new I2cBusConfig[0];
         public SensorConfig[] Sensors = new SensorConfig[0];
         public ActuatorConfig[] Actuators = new ActuatorConfig[0];
+
+        /// <summary>For boot logs: a one-line summary without secrets.</summary>
+        public override string ToString()
+        {
+            return (Id.Length == 0 ? "(id from MAC)" : Id) + " on " + Board + ", prefix " + Prefix
+                + ", broker " + Broker.ToString() + ", wifi " + Wifi.ToString()
+                + ", " + Sensors.Length.ToString() + " sensors, " + Actuators.Length.ToString() + " actuators";
+        }
     }
 }

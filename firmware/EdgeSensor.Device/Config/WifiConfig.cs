@@ -7,5 +7,11 @@ namespace EdgeSensor.Device
 
         /// <summary>A secret: never logged, echoed or published.</summary>
         public string Password;
+
+        /// <summary>For boot logs: says whether a password is set, never what it is.</summary>
+        public override string ToString()
+        {
+            return "ssid " + (Ssid == null ? "(none)" : Ssid) + (Password == null || Password.Length == 0 ? " open" : " password set");
+        }
     }
 }

@@ -1,0 +1,297 @@
+using System;
+
+namespace EdgeSensor.Device
+{
+    /// <summary>Strings and property names: checked while scanning, decoded only when asked.</summary>
+    public sealed partial class JsonReader
+    {
+        const int HighSurrogateFirst = 0xD800;
+        const int LowSurrogateFirst = 0xDC00;
+        const int LowSurrogateLast = 0xDFFF;
+
+        /// <summary>The decoded text of a String or PropertyName token. Allocates: meant for configuration time.</summary>
+        public string GetString()
+        {
+            RequireStringToken("GetString");
+
+            // Every escape and every UTF-8 sequence yields no more UTF-16 units than it has bytes.
+            char[] chars = new char[valueEnd - valueStart];
+            int count = 0;
+            int index = valueStart;
+            while (index < valueEnd)
+            {
+                int codePoint = NextCodePoint(ref index);
+                if (codePoint >= 0x10000)
+                {
+                    codePoint -= 0x10000;
+                    chars[count++] = (char)(HighSurrogateFirst + (codePoint >> 10));
+                    chars[count++] = (char)(LowSurrogateFirst + (codePoint & 0x3FF));
+                }
+                else
+                {
+                    chars[count++] = (char)codePoint;
+                }
+            }
+
+            return new string(chars, 0, count);
+        }
+
+        /// <summary>Whether a String or PropertyName token decodes to exactly <paramref name="text"/>, without allocating.</summary>
+        public bool TextEquals(string text)
+        {
+            RequireStringToken("TextEquals");
+            int length = text.Length;
+            int unit = 0;
+            int index = valueStart;
+            while (index < valueEnd)
+            {
+                int codePoint = NextCodePoint(ref index);
+                if (codePoint >= 0x10000)
+                {
+                    codePoint -= 0x10000;
+                    if (unit + 1 >= length
+                        || text[unit] != (char)(HighSurrogateFirst + (codePoint >> 10))
+                        || text[unit + 1] != (char)(LowSurrogateFirst + (codePoint & 0x3FF)))
+                    {
+                        return false;
+                    }
+
+                    unit += 2;
+                }
+                else
+                {
+                    if (unit >= length || text[unit] != (char)codePoint)
+                    {
+                        return false;
+                    }
+
+                    unit++;
+                }
+            }
+
+            return unit == length;
+        }
+
+        /// <summary>Scans a string whose opening quote is at the current position, checking all of it.</summary>
+        void ScanString()
+        {
+            tokenStart = position;
+            int index = position + 1;
+            valueStart = index;
+            bool escapes = false;
+            while (true)
+            {
+                if (index == end)
+                {
+                    Fail("unexpected end of input inside a string", index);
+                }
+
+                byte current = buffer[index];
+                if (current == (byte)'"')
+                {
+                    break;
+                }
+
+                if (current == (byte)'\\')
+                {
+                    index = ScanEscape(index);
+                    escapes = true;
+                }
+                else if (current < 0x20)
+                {
+                    Fail("control character in a string (it must be written as an escape)", index);
+                }
+                else if (current < 0x80)
+                {
+                    index++;
+                }
+                else
+                {
+                    int length = Utf8Sequence.LengthAt(buffer, index, end);
+                    if (length == 0)
+                    {
+                        Fail("invalid UTF-8 in a string", index);
+                    }
+
+                    index += length;
+                }
+            }
+
+            valueEnd = index;
+            valueHasEscapes = escapes;
+            position = index + 1;
+        }
+
+        /// <summary>Checks the escape whose backslash is at <paramref name="backslash"/>; returns the index after it.</summary>
+        int ScanEscape(int backslash)
+        {
+            int index = backslash + 1;
+            if (index == end)
+            {
+                Fail("unexpected end of input inside a string", index);
+            }
+
+            byte kind = buffer[index];
+            if (kind != (byte)'u')
+            {
+                if (kind == (byte)'"' || kind == (byte)'\\' || kind == (byte)'/' || kind == (byte)'b'
+                    || kind == (byte)'f' || kind == (byte)'n' || kind == (byte)'r' || kind == (byte)'t')
+                {
+                    return index + 1;
+                }
+
+                Fail("invalid escape sequence in a string", backslash);
+            }
+
+            int unit = ScanHex4(backslash);
+            int after = backslash + 6;
+            if (unit >= LowSurrogateFirst && unit <= LowSurrogateLast)
+            {
+                Fail("unpaired surrogate escape in a string (a low surrogate without a high one)", backslash);
+            }
+
+            if (unit < HighSurrogateFirst || unit >= LowSurrogateFirst)
+            {
+                return after;
+            }
+
+            // A high surrogate stands for nothing on its own: the low half must follow as an escape too.
+            if (end - after < 2 || buffer[after] != (byte)'\\' || buffer[after + 1] != (byte)'u')
+            {
+                if (end - after < 2 && (after == end || buffer[after] == (byte)'\\'))
+                {
+                    Fail("unexpected end of input inside a string", end);
+                }
+
+                Fail("unpaired surrogate escape in a string (a high surrogate without a low one)", backslash);
+            }
+
+            int low = ScanHex4(after);
+            if (low < LowSurrogateFirst || low > LowSurrogateLast)
+            {
+                Fail("unpaired surrogate escape in a string (a high surrogate without a low one)", backslash);
+            }
+
+            return after + 6;
+        }
+
+        /// <summary>The value of the four hex digits of the \u escape whose backslash is at <paramref name="backslash"/>.</summary>
+        int ScanHex4(int backslash)
+        {
+            int value = 0;
+            for (int index = backslash + 2; index < backslash + 6; index++)
+            {
+                if (index == end)
+                {
+                    Fail("unexpected end of input inside a string", index);
+                }
+
+                int digit = HexValue(buffer[index]);
+                if (digit < 0)
+                {
+                    Fail("invalid \\u escape in a string (it needs four hex digits)", backslash);
+                }
+
+                value = (value << 4) | digit;
+            }
+
+            return value;
+        }
+
+        /// <summary>Decodes one code point of an already checked string body and advances past it.</summary>
+        int NextCodePoint(ref int index)
+        {
+            byte current = buffer[index];
+            if (current == (byte)'\\')
+            {
+                byte kind = buffer[index + 1];
+                if (kind == (byte)'u')
+                {
+                    int unit = Hex4At(index + 2);
+                    index += 6;
+                    if (unit >= HighSurrogateFirst && unit < LowSurrogateFirst)
+                    {
+                        int low = Hex4At(index + 2);
+                        index += 6;
+                        return 0x10000 + ((unit - HighSurrogateFirst) << 10) + (low - LowSurrogateFirst);
+                    }
+
+                    return unit;
+                }
+
+                index += 2;
+                if (kind == (byte)'b')
+                {
+                    return '\b';
+                }
+
+                if (kind == (byte)'f')
+                {
+                    return '\f';
+                }
+
+                if (kind == (byte)'n')
+                {
+                    return '\n';
+                }
+
+                if (kind == (byte)'r')
+                {
+                    return '\r';
+                }
+
+                if (kind == (byte)'t')
+                {
+                    return '\t';
+                }
+
+                return kind;
+            }
+
+            if (current < 0x80)
+            {
+                index++;
+                return current;
+            }
+
+            int length = Utf8Sequence.LengthAt(buffer, index, valueEnd);
+            int codePoint = Utf8Sequence.Decode(buffer, index, length);
+            index += length;
+            return codePoint;
+        }
+
+        int Hex4At(int index)
+        {
+            return (HexValue(buffer[index]) << 12) | (HexValue(buffer[index + 1]) << 8)
+                | (HexValue(buffer[index + 2]) << 4) | HexValue(buffer[index + 3]);
+        }
+
+        static int HexValue(byte digit)
+        {
+            if (digit >= (byte)'0' && digit <= (byte)'9')
+            {
+                return digit - '0';
+            }
+
+            if (digit >= (byte)'a' && digit <= (byte)'f')
+            {
+                return digit - 'a' + 10;
+            }
+
+            if (digit >= (byte)'A' && digit <= (byte)'F')
+            {
+                return digit - 'A' + 10;
+            }
+
+            return -1;
+        }
+
+        void RequireStringToken(string operation)
+        {
+            if (tokenType != JsonTokenType.String && tokenType != JsonTokenType.PropertyName)
+            {
+                throw new InvalidOperationException(operation + " needs the reader on a String or PropertyName token");
+            }
+        }
+    }
+}
