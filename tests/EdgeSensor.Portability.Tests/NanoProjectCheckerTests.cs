@@ -61,6 +61,33 @@ namespace EdgeSensor.Portability.Tests
         }
 
         [Fact]
+        public void AcceptsAMissingFileWhoseCompileItemIsConditionedOnItsExistence()
+        {
+            NanoProjectFile project = WriteProject(compile: new[] { "Listed.cs" }, optionalCompile: "Secrets.cs");
+
+            Assert.Empty(NanoProjectChecker.CheckSources(project));
+        }
+
+        [Fact]
+        public void CountsAPresentFileWhoseCompileItemIsConditionedOnItsExistenceAsCompiled()
+        {
+            File.WriteAllText(Path.Combine(_root, "App", "Secrets.cs"), "partial class Secrets { }");
+            NanoProjectFile project = WriteProject(compile: new[] { "Listed.cs" }, optionalCompile: "Secrets.cs");
+
+            Assert.Empty(NanoProjectChecker.CheckSources(project));
+        }
+
+        [Fact]
+        public void ReportsAMissingFileWhoseCompileItemHasAnyOtherCondition()
+        {
+            NanoProjectFile project = WriteProject(
+                compile: new[] { "Listed.cs" }, optionalCompile: "Secrets.cs", optionalCondition: "Exists('Other.cs')");
+
+            string problem = Assert.Single(NanoProjectChecker.CheckSources(project));
+            Assert.Contains(@"<Compile Include=""Secrets.cs""> names a file that does not exist", problem);
+        }
+
+        [Fact]
         public void ReportsAHintPathIntoAPackageThatPackagesConfigDoesNotList()
         {
             NanoProjectFile project = WriteProject(
@@ -93,7 +120,11 @@ namespace EdgeSensor.Portability.Tests
         private string Packages => Path.Combine(_root, "packages");
 
         private NanoProjectFile WriteProject(
-            IEnumerable<string> compile, (string Include, string HintPath)? extraReference = null, string coreLibraryVersion = "1.17.11")
+            IEnumerable<string> compile,
+            (string Include, string HintPath)? extraReference = null,
+            string coreLibraryVersion = "1.17.11",
+            string? optionalCompile = null,
+            string? optionalCondition = null)
         {
             var references = new List<(string Include, string HintPath)>
             {
@@ -107,7 +138,7 @@ namespace EdgeSensor.Portability.Tests
             string projectPath = Path.Combine(_root, "App", "App.nfproj");
             File.WriteAllText(projectPath, $@"<Project xmlns=""http://schemas.microsoft.com/developer/msbuild/2003"">
   <ItemGroup>
-{string.Concat(compile.Select(item => $"    <Compile Include=\"{item}\" />\n"))}  </ItemGroup>
+{string.Concat(compile.Select(item => $"    <Compile Include=\"{item}\" />\n"))}{(optionalCompile == null ? "" : $"    <Compile Include=\"{optionalCompile}\" Condition=\"{optionalCondition ?? $"Exists('{optionalCompile}')"}\" />\n")}  </ItemGroup>
   <ItemGroup>
 {string.Concat(references.Select(reference => $"    <Reference Include=\"{reference.Include}\"><HintPath>{reference.HintPath}</HintPath></Reference>\n"))}  </ItemGroup>
 </Project>");

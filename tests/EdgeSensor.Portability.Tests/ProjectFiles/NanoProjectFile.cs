@@ -15,6 +15,7 @@ namespace EdgeSensor.Portability.Tests.ProjectFiles
         {
             Path = path;
             Compile = Items(document, "Compile").Select(item => Attribute(item, "Include")).ToList();
+            OptionalCompile = Items(document, "Compile").Where(IsOnlyWhenItExists).Select(item => Attribute(item, "Include")).ToList();
             References = Items(document, "Reference")
                 .Select(item => new NanoReference(Attribute(item, "Include"), Child(item, "HintPath")))
                 .ToList();
@@ -27,6 +28,12 @@ namespace EdgeSensor.Portability.Tests.ProjectFiles
 
         /// <summary>Compile items as written (Windows separators, relative to the project folder).</summary>
         public IReadOnlyList<string> Compile { get; }
+
+        /// <summary>
+        /// Compile items conditioned on their own file existing (<c>Condition="Exists('X.cs')"</c> on <c>Include="X.cs"</c>):
+        /// local files git ignores, such as the ESP32 application's DeviceSecrets.cs. They may be missing.
+        /// </summary>
+        public IReadOnlyList<string> OptionalCompile { get; }
 
         public IReadOnlyList<NanoReference> References { get; }
 
@@ -49,6 +56,12 @@ namespace EdgeSensor.Portability.Tests.ProjectFiles
         private static IEnumerable<XElement> Items(XDocument document, string itemType)
         {
             return document.Descendants().Where(element => element.Name.LocalName == itemType && element.Parent?.Name.LocalName == "ItemGroup");
+        }
+
+        private static bool IsOnlyWhenItExists(XElement item)
+        {
+            string? condition = item.Attribute("Condition")?.Value.Trim();
+            return condition != null && condition == $"Exists('{item.Attribute("Include")?.Value}')";
         }
 
         private static string Attribute(XElement element, string name)

@@ -1,0 +1,33 @@
+namespace EdgeSensor.Esp32
+{
+    /// <summary>
+    /// The configuration document, compiled in: nanoFramework 1.x offers no file system to read it from.
+    /// Keep it identical to hardware/config/esp32-devkitc.json: when you change one, change the other.
+    /// It holds no secrets: Wi-Fi and broker credentials come from DeviceSecrets.cs (see DeviceSecrets.Apply.cs).
+    /// Without an "id" the device names itself "esp32-" and the last 6 hex digits of its Wi-Fi MAC.
+    /// </summary>
+    internal static class DeviceConfigDocument
+    {
+        public const string Json = @"{
+  ""board"": ""esp32-devkitc"",
+  ""prefix"": ""edgesensor"",
+  ""broker"": { ""host"": ""192.168.1.10"", ""port"": 1883, ""tls"": false },
+  ""telemetry_interval_s"": 10,
+  ""telemetry_qos"": 1,
+  ""keepalive_s"": 30,
+  ""failure_event_after"": 3,
+  ""i2c_buses"": [
+    { ""bus"": 1, ""sda_pin"": 21, ""scl_pin"": 22 }
+  ],
+  ""sensors"": [
+    { ""kind"": ""dht22"", ""name"": ""dht22"", ""pin_echo"": 4, ""pin_trigger"": 18 },
+    { ""kind"": ""sht3x"", ""name"": ""sht31"", ""i2c_bus"": 1, ""address"": 68 },
+    { ""kind"": ""bme280"", ""name"": ""bme280"", ""i2c_bus"": 1, ""address"": 118 }
+  ],
+  ""actuators"": [
+    { ""kind"": ""relay"", ""name"": ""relay1"", ""pin"": 26, ""active_low"": true, ""safe_on"": false },
+    { ""kind"": ""pwm"", ""name"": ""led"", ""pin"": 25, ""frequency_hz"": 1000, ""safe_percent"": 0 }
+  ]
+}";
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using EdgeSensor.Device;
+using EdgeSensor.Mqtt;
+
+namespace EdgeSensor.Esp32
+{
+    /// <summary>
+    /// The device's own thread: samples, publishes and applies what Tick decides, connected or not, and sleeps
+    /// for as long as Tick says nothing is due.
+    /// </summary>
+    internal sealed class DeviceLoop
+    {
+        // A ceiling on each sleep, so that anything Tick did not foresee (a command's state to publish) waits
+        // at most this long.
+        const int MaxSleepMs = 250;
+
+        readonly EdgeDevice device;
+        readonly IMonotonicClock clock;
+
+        DeviceLoop(EdgeDevice device, IMonotonicClock clock)
+        {
+            this.device = device;
+            this.clock = clock;
+        }
+
+        public static void Start(EdgeDevice device, IMonotonicClock clock)
+        {
+            new Thread(new DeviceLoop(device, clock).Run).Start();
+        }
+
+        void Run()
+        {
+            while (true)
+            {
+                long waitMs;
+                try
+                {
+                    waitMs = device.Tick(clock.NowMs);
+                }
+                catch (Exception e)
+                {
+                    // One failing cycle must not stop sampling or leave the outputs unattended.
+                    Debug.WriteLine("device loop: " + e.Message);
+                    waitMs = MaxSleepMs;
+                }
+
+                Thread.Sleep(waitMs < 1 ? 1 : waitMs > MaxSleepMs ? MaxSleepMs : (int)waitMs);
+            }
+        }
+    }
+}

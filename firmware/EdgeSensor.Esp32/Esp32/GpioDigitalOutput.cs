@@ -1,0 +1,21 @@
+using System.Device.Gpio;
+using EdgeSensor.Device;
+
+namespace EdgeSensor.Esp32
+{
+    /// <summary>A GPIO driven push-pull: relay module inputs, LEDs, MOSFET gates.</summary>
+    internal sealed class GpioDigitalOutput : IDigitalOutput
+    {
+        readonly GpioPin pin;
+
+        public GpioDigitalOutput(GpioController controller, int pinNumber)
+        {
+            pin = controller.OpenPin(pinNumber, PinMode.Output);
+        }
+
+        public void Write(bool high)
+        {
+            pin.Write(high ? PinValue.High : PinValue.Low);
+        }
+    }
+}
