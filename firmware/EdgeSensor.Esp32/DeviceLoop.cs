@@ -7,14 +7,13 @@ using EdgeSensor.Mqtt;
 namespace EdgeSensor.Esp32
 {
     /// <summary>
-    /// The device's own thread: samples, publishes and applies what Tick decides, connected or not, and sleeps
-    /// for as long as Tick says nothing is due.
+    /// The device's own thread: samples, publishes and applies what Tick decides, connected or not, and waits
+    /// for as long as Tick says nothing is due, or until an MQTT callback (a command, a connect) wakes it.
     /// </summary>
     internal sealed class DeviceLoop
     {
-        // A ceiling on each sleep, so that anything Tick did not foresee (a command's state to publish) waits
-        // at most this long.
-        const int MaxSleepMs = 250;
+        // A ceiling on each wait: the loop comes round at least this often whatever happens.
+        const int MaxSleepMs = 1000;
 
         readonly EdgeDevice device;
         readonly IMonotonicClock clock;
@@ -46,7 +45,7 @@ namespace EdgeSensor.Esp32
                     waitMs = MaxSleepMs;
                 }
 
-                Thread.Sleep(waitMs < 1 ? 1 : waitMs > MaxSleepMs ? MaxSleepMs : (int)waitMs);
+                if (waitMs > 0) device.WaitForWork(waitMs > MaxSleepMs ? MaxSleepMs : (int)waitMs);
             }
         }
     }

@@ -50,6 +50,7 @@ namespace EdgeSensor.Esp32
             TickClock clock = new TickClock();
             MqttClientOptions options = new MqttClientOptions();
             options.Connect = device.CreateConnectOptions();
+            options.Session = device.CreateSessionOptions();
             options.JitterSeed = DeviceIdentity.JitterSeed(mac);
             MqttClient client = new MqttClient(CreateTransport(config.Broker), clock, options, device);
             device.Attach(client);

@@ -22,7 +22,7 @@ namespace EdgeSensor.Device.Tests.Config
               "homeassistant": {"discovery": true, "prefix": "homeassistant"},
               "i2c": [{"bus": 1, "sda": 21, "scl": 22}],
               "sensors": [
-                {"kind": "dht22", "name": "dht22", "pin_echo": 4, "pin_trigger": 5},
+                {"kind": "dht22", "name": "dht22", "pin_echo": 4, "pin_trigger": 18},
                 {"kind": "sht3x", "name": "sht31", "bus": 1, "address": "0x44"},
                 {"kind": "bme280", "name": "bme280", "bus": 1, "address": 118}
               ],

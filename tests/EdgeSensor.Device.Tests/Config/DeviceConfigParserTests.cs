@@ -20,10 +20,10 @@ namespace EdgeSensor.Device.Tests.Config
             Assert.Equal(1883, config.Broker.Port);
             Assert.False(config.Broker.Tls);
             Assert.Null(config.Broker.CaCertificate);
-            Assert.Equal("edgesensor", config.Broker.UserName);
-            Assert.Equal("change-me", config.Broker.Password);
-            Assert.Equal("my-network", config.Wifi.Ssid);
-            Assert.Equal("change-me-too", config.Wifi.Password);
+            // Credentials are not in the committed sample: on the board they come from the git-ignored DeviceSecrets.cs.
+            Assert.Null(config.Broker.UserName);
+            Assert.Null(config.Broker.Password);
+            Assert.Null(config.Wifi.Ssid);
             Assert.Equal(10, config.TelemetryIntervalSeconds);
             Assert.Equal(1, config.TelemetryQos);
             Assert.Equal(30, config.KeepAliveSeconds);
@@ -347,7 +347,7 @@ namespace EdgeSensor.Device.Tests.Config
 
             Assert.Equal(3, config.Sensors.Length);
             SensorConfig dht = config.Sensors[0];
-            Assert.Equal((SensorKind.Dht22, "dht22", 4, 5), (dht.Kind, dht.Name, dht.PinEcho, dht.PinTrigger));
+            Assert.Equal((SensorKind.Dht22, "dht22", 4, 18), (dht.Kind, dht.Name, dht.PinEcho, dht.PinTrigger));
             SensorConfig sht = config.Sensors[1];
             Assert.Equal((SensorKind.Sht3x, "sht31", 1, 0x44), (sht.Kind, sht.Name, sht.I2cBus, sht.Address));
             SensorConfig bme = config.Sensors[2];
