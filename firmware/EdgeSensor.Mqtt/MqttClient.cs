@@ -173,28 +173,45 @@ namespace EdgeSensor.Mqtt
             while (true)
             {
                 if (!Flush()) return;
-                byte[] buffer;
-                int offset, space, waitMs;
+                byte[] buffer = null;
+                int offset = 0, space = 0, waitMs = 0;
+                bool closing = false;
                 Monitor.Enter(sessionLock);
                 try
                 {
                     MqttSessionState state = session.State;
                     if (state == MqttSessionState.Disconnected) return;
-                    if (state == MqttSessionState.Closing)
+                    // Stop() came while connecting: it found no connection to say goodbye on, so it is said here.
+                    if (stopping && state == MqttSessionState.Connected && session.Disconnect()) state = MqttSessionState.Closing;
+                    if (state == MqttSessionState.Closing) closing = true;
+                    else if (stopping)
                     {
                         session.ConnectionLost();
                         return;
                     }
-                    if (session.InputStalled)
+                    else if (session.InputStalled)
                     {
                         session.ResumeInput(clock.NowMs);
                         continue;
                     }
-                    space = session.GetReceiveSpace(out buffer, out offset);
-                    long wait = session.MillisecondsUntilTick(clock.NowMs);
-                    waitMs = wait > options.MaxReadWaitMs ? options.MaxReadWaitMs : (int)wait;
+                    else
+                    {
+                        space = session.GetReceiveSpace(out buffer, out offset);
+                        long wait = session.MillisecondsUntilTick(clock.NowMs);
+                        waitMs = wait > options.MaxReadWaitMs ? options.MaxReadWaitMs : (int)wait;
+                    }
                 }
                 finally { Monitor.Exit(sessionLock); }
+                if (closing)
+                {
+                    // DISCONNECT may have been queued after this loop's Flush and not be written yet; closing now
+                    // would drop it, and the broker would publish the will [MQTT-3.1.2-10]. Write it, then close.
+                    Flush();
+                    Monitor.Enter(sessionLock);
+                    try { session.ConnectionLost(); }
+                    finally { Monitor.Exit(sessionLock); }
+                    return;
+                }
 
                 int read = 0;
                 if (space > 0 && waitMs > 0)

@@ -80,6 +80,15 @@ namespace EdgeSensor.Desktop.Broker
             }
         }
 
+        /// <summary>SIGSTOP: the process stops running but keeps its sockets open; only SIGKILL (or SIGCONT) moves it on.</summary>
+        public void Freeze()
+        {
+            if (!process.HasExited)
+            {
+                UnixSignal.Freeze(process.Id);
+            }
+        }
+
         /// <summary>SIGKILL: a crash, as far as clients and persistence can tell.</summary>
         public void Kill()
         {

@@ -146,6 +146,13 @@ namespace EdgeSensor.Desktop.Broker
             }
         }
 
+        /// <summary>SIGSTOP: the broker stops processing anything, its connections stay open, and whatever clients send
+        /// waits unread in its sockets. Follow with <see cref="Kill"/> to crash it at exactly this point.</summary>
+        public void Freeze()
+        {
+            process?.Freeze();
+        }
+
         /// <summary>Graceful stop, then start again on the same ports.</summary>
         public void Restart()
         {

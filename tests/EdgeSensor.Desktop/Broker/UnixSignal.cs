@@ -3,15 +3,27 @@ using System.Runtime.InteropServices;
 
 namespace EdgeSensor.Desktop.Broker
 {
-    /// <summary>Sends SIGTERM, which .NET's Process cannot: mosquitto saves its persistence database only on a graceful stop.</summary>
+    /// <summary>Sends the signals .NET's Process cannot: SIGTERM (mosquitto saves its persistence database only on a
+    /// graceful stop) and SIGSTOP (to freeze it at a chosen moment).</summary>
     internal static class UnixSignal
     {
         private const int SigTerm = 15;
+        private const int SigStop = 19; // Linux numbering
         private const int NoSuchProcess = 3; // ESRCH
 
         public static void Terminate(int pid)
         {
-            if (kill(pid, SigTerm) != 0)
+            Send(pid, SigTerm);
+        }
+
+        public static void Freeze(int pid)
+        {
+            Send(pid, SigStop);
+        }
+
+        private static void Send(int pid, int signal)
+        {
+            if (kill(pid, signal) != 0)
             {
                 int error = Marshal.GetLastPInvokeError();
                 if (error != NoSuchProcess)

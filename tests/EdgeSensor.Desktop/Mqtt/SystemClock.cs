@@ -1,0 +1,10 @@
+using EdgeSensor.Mqtt;
+
+namespace EdgeSensor.Desktop.Mqtt
+{
+    /// <summary>The desktop's monotonic clock: milliseconds since boot, unaffected by changes to the wall clock.</summary>
+    public sealed class SystemClock : IMonotonicClock
+    {
+        public long NowMs => System.Environment.TickCount64;
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Net.Sockets;
+using System.Threading;
+using EdgeSensor.Mqtt;
+
+namespace EdgeSensor.Desktop.Mqtt
+{
+    /// <summary>
+    /// Plain TCP to a broker. Every call works on the socket it finds when it starts, because <see cref="Close"/>
+    /// may run on another thread at any time (Stop, or a test dropping the link); a closed socket then fails the
+    /// call, which the client takes as the end of the connection.
+    /// </summary>
+    /// <remarks>
+    /// The socket stays non-blocking and every wait is a Poll. On Unix, .NET runs "blocking" Send/Receive through its
+    /// asynchronous machinery, which now and then allocates an operation object; non-blocking calls that follow a
+    /// successful Poll go straight to the system, so steady-state Read and Write allocate nothing.
+    /// </remarks>
+    public sealed class TcpTransport : IMqttTransport
+    {
+        private readonly string host;
+        private readonly int port;
+        private Socket socket;
+
+        public TcpTransport(string host, int port)
+        {
+            this.host = host;
+            this.port = port;
+        }
+
+        /// <summary>How long a write may wait for the broker to take its bytes before the connection is declared broken.</summary>
+        public int WriteTimeoutMs { get; set; } = 30000;
+
+        public void Open(int timeoutMs)
+        {
+            Close();
+            Socket connected = SocketConnector.ConnectNonBlocking(host, port, timeoutMs);
+            Interlocked.Exchange(ref socket, connected)?.Dispose();
+        }
+
+        public int Read(byte[] buffer, int offset, int count, int timeoutMs)
+        {
+            Socket current = Volatile.Read(ref socket);
+            if (current == null)
+            {
+                return -1;
+            }
+
+            if (!current.Poll(SocketConnector.Microseconds(timeoutMs), SelectMode.SelectRead))
+            {
+                return 0;
+            }
+
+            int read = current.Receive(buffer, offset, count, SocketFlags.None, out SocketError error);
+            if (error == SocketError.WouldBlock)
+            {
+                return 0; // the readiness Poll saw is gone; the caller simply reads again
+            }
+
+            if (error != SocketError.Success)
+            {
+                throw new SocketException((int)error);
+            }
+
+            return read == 0 ? -1 : read;
+        }
+
+        public void Write(byte[] buffer, int offset, int count)
+        {
+            Socket current = Volatile.Read(ref socket) ?? throw new ObjectDisposedException(nameof(TcpTransport), "The transport is closed.");
+            long deadline = Environment.TickCount64 + WriteTimeoutMs;
+            while (count > 0)
+            {
+                int sent = current.Send(buffer, offset, count, SocketFlags.None, out SocketError error);
+                if (error == SocketError.WouldBlock)
+                {
+                    long left = deadline - Environment.TickCount64;
+                    if (left <= 0 || !current.Poll(SocketConnector.Microseconds((int)left), SelectMode.SelectWrite))
+                    {
+                        throw new TimeoutException("The broker at " + host + ":" + port + " took no data for " + WriteTimeoutMs + " ms.");
+                    }
+
+                    continue;
+                }
+
+                if (error != SocketError.Success)
+                {
+                    throw new SocketException((int)error);
+                }
+
+                offset += sent;
+                count -= sent;
+            }
+        }
+
+        /// <summary>Closes the socket without any MQTT goodbye: to the broker this is a dropped connection.</summary>
+        public void Close()
+        {
+            Interlocked.Exchange(ref socket, null)?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+
+namespace EdgeSensor.Desktop.Mqtt
+{
+    /// <summary>
+    /// One authenticated TLS stream and its reading state. Decrypted bytes may wait inside SslStream while the socket
+    /// is idle, so "is there input?" cannot be asked of the socket (Poll) as with plain TCP: a read is started once
+    /// and waited on for a while, and if the wait times out the same read is waited on again next time.
+    /// </summary>
+    internal sealed class TlsConnection : IDisposable
+    {
+        private const int RecordPlaintextMax = 16384;
+
+        private readonly SslStream stream;
+        private readonly byte[] plaintext = new byte[RecordPlaintextMax];
+        private int start;
+        private int end;
+        private Task<int> pendingRead;
+
+        public TlsConnection(SslStream stream)
+        {
+            this.stream = stream;
+        }
+
+        public int Read(byte[] buffer, int offset, int count, int timeoutMs)
+        {
+            if (start == end)
+            {
+                pendingRead ??= stream.ReadAsync(plaintext, 0, plaintext.Length);
+                if (!Wait(pendingRead, timeoutMs))
+                {
+                    return 0;
+                }
+
+                int read = pendingRead.Result;
+                pendingRead = null;
+                if (read == 0)
+                {
+                    return -1;
+                }
+
+                start = 0;
+                end = read;
+            }
+
+            int n = Math.Min(count, end - start);
+            Buffer.BlockCopy(plaintext, start, buffer, offset, n);
+            start += n;
+            return n;
+        }
+
+        public void Write(byte[] buffer, int offset, int count)
+        {
+            stream.Write(buffer, offset, count);
+        }
+
+        public void Dispose()
+        {
+            stream.Dispose(); // owns the NetworkStream, which owns the socket; a pending read fails and is abandoned
+        }
+
+        private static bool Wait(Task<int> read, int timeoutMs)
+        {
+            try
+            {
+                return read.Wait(timeoutMs);
+            }
+            catch (AggregateException e) when (e.InnerException is IOException || e.InnerException is ObjectDisposedException || e.InnerException is SocketException)
+            {
+                throw new IOException("TLS read failed: " + e.InnerException.Message, e.InnerException);
+            }
+        }
+    }
+}

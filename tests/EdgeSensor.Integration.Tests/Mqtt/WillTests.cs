@@ -1,0 +1,58 @@
+using System.Linq;
+using System.Text;
+using EdgeSensor.Desktop.Broker;
+using EdgeSensor.Mqtt;
+using Xunit;
+
+namespace EdgeSensor.Integration.Tests.Mqtt
+{
+    public sealed class WillTests
+    {
+        [Fact]
+        public void The_will_is_published_when_the_connection_drops_without_DISCONNECT_MQTT_3_1_2_8()
+        {
+            using var broker = PrivateBroker.StartNew();
+            string willTopic = TestTopics.Unique("device/status");
+            using var observer = TestClient.Connected(broker, "observer");
+            observer.Subscribe(willTopic, MqttQos.AtLeastOnce);
+            using var device = TestClient.Connected(broker, "device", o => WithWill(o, willTopic));
+
+            device.Transport.Close(); // the socket just goes away, as when a device loses power
+
+            ReceivedMessage will = observer.Handler.WaitForMessage(willTopic);
+            Assert.Equal("offline", will.Text);
+            Assert.Equal(MqttQos.AtLeastOnce, will.Qos);
+            Assert.Equal(MqttError.TransportClosed, device.Handler.WaitForDisconnection().Reason);
+        }
+
+        [Fact]
+        public void The_will_is_discarded_after_a_graceful_Stop_MQTT_3_1_2_10()
+        {
+            using var broker = PrivateBroker.StartNew();
+            string willTopic = TestTopics.Unique("device/status");
+            using var observer = TestClient.Connected(broker, "observer");
+            observer.Subscribe(willTopic, MqttQos.AtLeastOnce);
+            using var device = TestClient.Connected(broker, "device", o => WithWill(o, willTopic));
+
+            device.Dispose(); // Stop: DISCONNECT, then close (the using's second Stop does nothing)
+
+            // The broker handled the device's DISCONNECT and close before this new client's CONNECT and PUBLISH, so a
+            // will, had it been published, would reach the observer before the marker.
+            using (var other = TestClient.Connected(broker, "marker"))
+            {
+                other.Publish(willTopic, "marker", MqttQos.AtLeastOnce);
+                observer.Handler.WaitForMessage(willTopic);
+            }
+
+            Assert.Equal(new[] { "marker" }, observer.Handler.Messages.Select(m => m.Text));
+            Assert.Equal(MqttError.ClosedByClient, device.Handler.WaitForDisconnection().Reason);
+        }
+
+        private static void WithWill(MqttClientOptions options, string willTopic)
+        {
+            options.Connect.WillTopic = willTopic;
+            options.Connect.WillPayload = Encoding.UTF8.GetBytes("offline");
+            options.Connect.WillQos = MqttQos.AtLeastOnce;
+        }
+    }
+}
