@@ -24,6 +24,7 @@ namespace EdgeSensor.Mqtt
         readonly AutoResetEvent progress = new AutoResetEvent(false);
         Thread ioThread;
         bool stopping;
+        string lastTransportError;
 
         public MqttClient(IMqttTransport transport, IMonotonicClock clock, MqttClientOptions options, IMqttSessionHandler application)
         {
@@ -41,6 +42,17 @@ namespace EdgeSensor.Mqtt
         public long MessagesDropped { get { return Read(Counter.Dropped); } }
         public int OutboxCount { get { return (int)Read(Counter.Outbox); } }
         public int ConnectionAttempts { get { return backoff.Attempts; } }
+
+        /// <summary>Why the transport last failed to open (the exception's message; it never holds a secret), or null.</summary>
+        public string LastTransportError
+        {
+            get
+            {
+                Monitor.Enter(sessionLock);
+                try { return lastTransportError; }
+                finally { Monitor.Exit(sessionLock); }
+            }
+        }
 
         public MqttError LastError
         {
@@ -156,7 +168,15 @@ namespace EdgeSensor.Mqtt
         bool OpenConnection()
         {
             try { transport.Open(options.Session.ConnectTimeoutMs); }
-            catch (Exception) { return false; }
+            catch (Exception e)
+            {
+                // Unreachable, refused, or a certificate that does not validate: the application is told every time.
+                Monitor.Enter(sessionLock);
+                try { lastTransportError = e.Message; }
+                finally { Monitor.Exit(sessionLock); }
+                application.OnDisconnected(MqttError.ConnectFailed, MqttConnectReturnCode.Accepted);
+                return false;
+            }
             MqttError error;
             Monitor.Enter(sessionLock);
             try { error = session.Connect(options.Connect, clock.NowMs); }
@@ -300,8 +320,8 @@ namespace EdgeSensor.Mqtt
         void IMqttSessionHandler.OnConnected(bool sessionPresent)
         {
             backoff.Connected(clock.NowMs);
-            connected.Set();
             application.OnConnected(sessionPresent);
+            connected.Set(); // after the application's own handling, so that a waiter sees its effects
         }
 
         void IMqttSessionHandler.OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)

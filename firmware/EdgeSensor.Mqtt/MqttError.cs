@@ -34,11 +34,13 @@ namespace EdgeSensor.Mqtt
         // Session
         UnexpectedPacket,
         UnknownPacketId,
-        TooManyPendingReleases,
         KeepAliveTimeout,
         ConnectTimeout,
         ConnectionRefused,
         TransportClosed,
+
+        /// <summary>The transport could not be opened (unreachable, refused, TLS validation): see MqttClient.LastTransportError.</summary>
+        ConnectFailed,
         ClosedByClient,
     }
 }

@@ -143,7 +143,6 @@ namespace EdgeSensor.Mqtt
         {
             int id = packet.PacketId;
             bool duplicate = packet.Qos == MqttQos.ExactlyOnce && pendingReleases.Contains(id);
-            if (packet.Qos == MqttQos.ExactlyOnce && !duplicate && pendingReleases.IsFull) { Close(MqttError.TooManyPendingReleases); return; }
             // The answer is queued first: the room checked for it stays ours even if the callback publishes.
             Acknowledge(packet.Qos, id, duplicate);
             if (duplicate) return;
@@ -256,7 +255,6 @@ namespace EdgeSensor.Mqtt
                 return true;
             }
             bool duplicate = packet.Qos == MqttQos.ExactlyOnce && pendingReleases.Contains(packet.PacketId);
-            if (packet.Qos == MqttQos.ExactlyOnce && !duplicate && pendingReleases.IsFull) { Close(MqttError.TooManyPendingReleases); return false; }
             streaming = true;
             streamDelivers = !duplicate;
             streamHeaderEnd = headerLength + variableLength;
@@ -338,7 +336,6 @@ namespace EdgeSensor.Mqtt
             if (skipQos != MqttQos.AtMostOnce && skipPacketId == 0) { Close(MqttError.ZeroPacketId); return false; }
             MessagesDropped++;
             bool pending = skipQos == MqttQos.ExactlyOnce && pendingReleases.Contains(skipPacketId);
-            if (skipQos == MqttQos.ExactlyOnce && !pending && pendingReleases.IsFull) { Close(MqttError.TooManyPendingReleases); return false; }
             Acknowledge(skipQos, skipPacketId, pending);
             return true;
         }

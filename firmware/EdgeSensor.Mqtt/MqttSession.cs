@@ -55,6 +55,9 @@ namespace EdgeSensor.Mqtt
         public long PublishesCompleted { get; private set; }
         public long MessagesReceived { get; private set; }
 
+        /// <summary>Unreleased QoS 2 identifiers forgotten because the broker opened more than MaxPendingReleases.</summary>
+        public long ReleasesForgotten { get { return pendingReleases.Forgotten; } }
+
         /// <summary>Messages skipped by the Drop policy for large payloads.</summary>
         public long MessagesDropped { get; private set; }
 

@@ -13,8 +13,11 @@ namespace EdgeSensor.Mqtt
         public int InflightWindow = 20;
         public int MaxSubscriptions = 8;
 
-        /// <summary>Received QoS 2 messages awaiting PUBREL, at most; one more closes the connection.</summary>
-        public int MaxPendingReleases = 20;
+        /// <summary>
+        /// Received QoS 2 messages awaiting PUBREL that are remembered (4 bytes each); past it the oldest is
+        /// forgotten and counted in ReleasesForgotten.
+        /// </summary>
+        public int MaxPendingReleases = 64;
         public int ConnectTimeoutMs = 10000;
 
         /// <summary>

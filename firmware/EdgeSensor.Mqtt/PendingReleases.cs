@@ -1,8 +1,10 @@
 namespace EdgeSensor.Mqtt
 {
     /// <summary>
-    /// Packet identifiers of QoS 2 messages received and delivered but not yet released by PUBREL:
+    /// Packet identifiers of QoS 2 messages received and delivered but not yet released by PUBREL, oldest first:
     /// a PUBLISH arriving again with one of them is a duplicate and is not delivered again [MQTT-4.3.3-2].
+    /// MQTT 3.1.1 gives the client no way to bound how many the broker opens (mosquitto 2.0.11 was seen with 72
+    /// where 20 were configured), so when the set is full the oldest is forgotten rather than the connection lost.
     /// </summary>
     public sealed class PendingReleases
     {
@@ -11,12 +13,13 @@ namespace EdgeSensor.Mqtt
 
         public PendingReleases(int capacity)
         {
-            ids = new int[capacity];
+            ids = new int[capacity < 1 ? 1 : capacity];
         }
 
         public int Count { get { return count; } }
 
-        public bool IsFull { get { return count == ids.Length; } }
+        /// <summary>Identifiers dropped to make room; each could, in theory, let a late duplicate through.</summary>
+        public long Forgotten { get; private set; }
 
         public bool Contains(int packetId)
         {
@@ -25,20 +28,29 @@ namespace EdgeSensor.Mqtt
 
         public void Add(int packetId)
         {
+            if (count == ids.Length)
+            {
+                RemoveAt(0);
+                Forgotten++;
+            }
             ids[count++] = packetId;
         }
 
         public void Remove(int packetId)
         {
             int i = IndexOf(packetId);
-            if (i < 0) return;
-            count--;
-            ids[i] = ids[count];
+            if (i >= 0) RemoveAt(i);
         }
 
         public void Clear()
         {
             count = 0;
+        }
+
+        void RemoveAt(int index)
+        {
+            count--;
+            for (int i = index; i < count; i++) ids[i] = ids[i + 1];
         }
 
         int IndexOf(int packetId)

@@ -59,15 +59,20 @@ public class PublishInTests
     }
 
     [Fact]
-    public void TooManyUnreleasedQos2_ClosesWithANamedReason()
+    public void MoreUnreleasedQos2ThanRemembered_ForgetsTheOldestAndStaysConnected()
     {
         var b = new ScriptedBroker(new MqttSessionOptions { MaxPendingReleases = 2 });
         b.Open();
         b.SendPublish("e", new byte[1], MqttQos.ExactlyOnce, 1);
         b.SendPublish("e", new byte[1], MqttQos.ExactlyOnce, 2);
-        b.SendPublish("e", new byte[1], MqttQos.ExactlyOnce, 3);
-        Assert.Equal(MqttError.TooManyPendingReleases, b.Session.LastError);
-        Assert.Equal(2, b.Handler.Chunks.Count);
+        b.SendPublish("e", new byte[1], MqttQos.ExactlyOnce, 3); // the broker opened a third: id 1 is forgotten
+        Assert.Equal(MqttSessionState.Connected, b.Session.State);
+        Assert.Equal(3, b.Handler.Chunks.Count);
+        Assert.Equal(1, b.Session.ReleasesForgotten);
+
+        b.SendPublish("e", new byte[1], MqttQos.ExactlyOnce, 3, dup: true); // still remembered: not delivered again
+        Assert.Equal(3, b.Handler.Chunks.Count);
+        Assert.Equal(4, b.TakeOutput().Count(p => p.Type == MqttPacketType.Pubrec));
     }
 
     [Fact]
