@@ -24,6 +24,7 @@ namespace EdgeSensor.Mqtt
         readonly AutoResetEvent progress = new AutoResetEvent(false);
         Thread ioThread;
         bool stopping;
+        bool aborting;
         string lastTransportError;
 
         public MqttClient(IMqttTransport transport, IMonotonicClock clock, MqttClientOptions options, IMqttSessionHandler application)
@@ -151,6 +152,25 @@ namespace EdgeSensor.Mqtt
             if (ioThread != null) ioThread.Join(timeoutMs);
         }
 
+        /// <summary>
+        /// Ends the connection without DISCONNECT, as a power cut or a crash would: the broker publishes the will.
+        /// The session state (outbox included) is kept.
+        /// </summary>
+        public void Abort(int timeoutMs)
+        {
+            Monitor.Enter(sessionLock);
+            try
+            {
+                stopping = true;
+                aborting = true;
+                session.ConnectionLost();
+            }
+            finally { Monitor.Exit(sessionLock); }
+            CloseTransport();
+            stopRequested.Set();
+            if (ioThread != null) ioThread.Join(timeoutMs);
+        }
+
         void Run()
         {
             while (!IsStopping())
@@ -202,7 +222,7 @@ namespace EdgeSensor.Mqtt
                     MqttSessionState state = session.State;
                     if (state == MqttSessionState.Disconnected) return;
                     // Stop() came while connecting: it found no connection to say goodbye on, so it is said here.
-                    if (stopping && state == MqttSessionState.Connected && session.Disconnect()) state = MqttSessionState.Closing;
+                    if (stopping && !aborting && state == MqttSessionState.Connected && session.Disconnect()) state = MqttSessionState.Closing;
                     if (state == MqttSessionState.Closing) closing = true;
                     else if (stopping)
                     {

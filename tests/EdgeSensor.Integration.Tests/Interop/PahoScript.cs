@@ -109,15 +109,21 @@ namespace EdgeSensor.Integration.Tests.Interop
             var messages = new List<PahoMessage>();
             while (messages.Count < count)
             {
-                JsonElement json = WaitFor("message");
-                messages.Add(new PahoMessage(
-                    json.GetProperty("topic").GetString(),
-                    Convert.FromBase64String(json.GetProperty("payload").GetString()),
-                    json.GetProperty("qos").GetInt32(),
-                    json.GetProperty("retain").GetBoolean()));
+                messages.Add(NextMessage());
             }
 
             return messages;
+        }
+
+        /// <summary>The next message paho received, whatever it is.</summary>
+        public PahoMessage NextMessage()
+        {
+            JsonElement json = WaitFor("message");
+            return new PahoMessage(
+                json.GetProperty("topic").GetString(),
+                Convert.FromBase64String(json.GetProperty("payload").GetString()),
+                json.GetProperty("qos").GetInt32(),
+                json.GetProperty("retain").GetBoolean());
         }
 
         public void Dispose()

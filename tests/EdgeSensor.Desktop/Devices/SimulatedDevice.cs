@@ -1,0 +1,99 @@
+using System;
+using System.Threading;
+using EdgeSensor.Desktop.Mqtt;
+using EdgeSensor.Device;
+using EdgeSensor.Mqtt;
+using EdgeSensor.Simulation;
+
+namespace EdgeSensor.Desktop.Devices
+{
+    /// <summary>
+    /// One EdgeSensor device on the simulated board, run the way the ESP32 runs it: actuators to their safe
+    /// state first, then the MQTT client (one I/O thread) and the device loop (one thread, woken by callbacks).
+    /// </summary>
+    public sealed class SimulatedDevice : IDisposable
+    {
+        public const string FirmwareVersion = "0.1.0-sim";
+
+        readonly IMonotonicClock clock = new SystemClock();
+        readonly Thread loop;
+        readonly ManualResetEventSlim stopped = new();
+        readonly bool drift;
+        int stopping;
+
+        public SimulatedDevice(DeviceConfig config, IMqttTransport transport, int seed = 1, bool drift = true)
+        {
+            this.drift = drift;
+            Config = config;
+            Board = new SimulatedBoard(config, seed);
+            var actuators = new Actuator[config.Actuators.Length];
+            for (int i = 0; i < actuators.Length; i++)
+            {
+                ActuatorConfig a = config.Actuators[i];
+                actuators[i] = a.Kind == ActuatorKind.Relay
+                    ? new RelayActuator(a, Board.DigitalOutputAt(a.Pin))
+                    : new PwmActuator(a, Board.PwmOutputAt(a.Pin));
+            }
+            Device = new EdgeDevice(config, FirmwareVersion, Board.Sensors, actuators);
+            Device.ApplySafeStates();
+            var options = new MqttClientOptions
+            {
+                Connect = Device.CreateConnectOptions(),
+                Session = Device.CreateSessionOptions(),
+                InitialReconnectDelayMs = 200,
+                MaxReconnectDelayMs = 5000,
+                JitterSeed = seed,
+            };
+            Client = new MqttClient(transport, clock, options, Device);
+            Device.Attach(Client);
+            loop = new Thread(RunLoop) { Name = "device " + config.Id, IsBackground = true };
+        }
+
+        public DeviceConfig Config { get; }
+        public SimulatedBoard Board { get; }
+        public EdgeDevice Device { get; }
+        public MqttClient Client { get; }
+
+        /// <summary>A plain TCP device for a broker on this machine.</summary>
+        public static SimulatedDevice OverTcp(DeviceConfig config, int seed = 1, bool drift = true) =>
+            new(config, new TcpTransport(config.Broker.Host, config.Broker.Port), seed, drift);
+
+        public void Start()
+        {
+            Client.Start();
+            loop.Start();
+        }
+
+        /// <summary>Graceful: retained <c>offline</c>, then DISCONNECT (the broker drops the will).</summary>
+        public void Stop()
+        {
+            if (Interlocked.Exchange(ref stopping, 1) == 1) return;
+            Device.PublishOffline();
+            Client.Stop(5000);
+            stopped.Set();
+            loop.Join(5000);
+        }
+
+        /// <summary>Like pulling the plug: the socket closes without DISCONNECT, so the broker publishes the will.</summary>
+        public void Kill()
+        {
+            if (Interlocked.Exchange(ref stopping, 1) == 1) return;
+            stopped.Set();
+            loop.Join(5000);
+            Client.Abort(5000);
+        }
+
+        public void Dispose() => Stop();
+
+        void RunLoop()
+        {
+            while (!stopped.IsSet)
+            {
+                long now = clock.NowMs;
+                if (drift) Board.ApplyDrift(now / 1000);
+                long wait = Device.Tick(now);
+                if (wait > 0) Device.WaitForWork((int)Math.Min(wait, 250));
+            }
+        }
+    }
+}
