@@ -1,0 +1,226 @@
+#!/usr/bin/python3
+"""Summarises the raw CSV of tests/bench/compare.sh into a markdown report
+and a throughput chart. Medians with min-max, because the machines are shared
+and noisy; the EdgeSensor / best-peer ratio is from the same run."""
+import argparse
+import csv
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+
+BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
+EDGESENSOR = "edgesensor"
+
+
+def read_runs(path):
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def command_output(args):
+    try:
+        return subprocess.run(args, capture_output=True, text=True, timeout=20).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def debian_version(package):
+    return command_output(["dpkg-query", "-W", "-f=${Version}", package]) or "not installed"
+
+
+def mqttjs_version():
+    path = os.path.join(BENCH_DIR, "peers/mqttjs/node_modules/mqtt/package.json")
+    try:
+        with open(path) as f:
+            return json.load(f)["version"]
+    except (OSError, ValueError, KeyError):
+        return "not installed"
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def memory_gib():
+    try:
+        with open("/proc/meminfo") as f:
+            kib = int(re.search(r"MemTotal:\s+(\d+)", f.read()).group(1))
+            return "%.1f GiB" % (kib / 1024 / 1024)
+    except (OSError, AttributeError):
+        return "unknown"
+
+
+def machine_lines():
+    dotnet = command_output(["dotnet", "--version"]) or "not installed"
+    return [
+        "- Machine: %d CPUs (nproc), %s, %s memory, kernel %s" % (
+            os.cpu_count() or 0, cpu_model(), memory_gib(), platform.release()),
+        "- Broker: mosquitto %s (max_inflight_messages 20, no persistence, 127.0.0.1)" % debian_version("mosquitto"),
+        "- Peers: libmosquitto %s, Paho C %s, paho-mqtt (Python %s) %s, mqtt.js %s (Node %s); .NET SDK %s" % (
+            debian_version("libmosquitto1"), debian_version("libpaho-mqtt1.3"), platform.python_version(),
+            debian_version("python3-paho-mqtt"), mqttjs_version(), command_output(["node", "--version"]) or "-",
+            dotnet),
+    ]
+
+
+def summary(values):
+    if not values:
+        return None
+    return statistics.median(values), min(values), max(values)
+
+
+def format_summary(s, fmt):
+    if s is None:
+        return "-"
+    return "%s [%s-%s]" % (fmt % s[0], fmt % s[1], fmt % s[2])
+
+
+def client_order(runs):
+    names = []
+    for run in runs:
+        if run["client"] not in names:
+            names.append(run["client"])
+    return sorted(names, key=lambda name: (name != EDGESENSOR, names.index(name)))
+
+
+def metrics(runs, qos, client):
+    mine = [r for r in runs if r["qos"] == qos and r["client"] == client]
+    ok = [r for r in mine if r["status"] == "ok"]
+    return {
+        "runs": len(mine),
+        "failed": len(mine) - len(ok),
+        "e2e": summary([float(r["e2e_msgs_per_s"]) for r in ok]),
+        "publish": summary([float(r["publish_msgs_per_s"]) for r in ok]),
+        "rss": summary([int(r["max_rss_kib"]) / 1024 for r in ok]),
+        "cpu": summary([float(r["user_s"]) + float(r["sys_s"]) for r in ok]),
+    }
+
+
+def qos_table(runs, qos, clients):
+    lines = [
+        "| client | end-to-end msgs/s | publish-complete msgs/s | max RSS MiB | CPU s (user+sys) | runs ok |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for client in clients:
+        m = metrics(runs, qos, client)
+        if m["runs"] == 0:
+            continue
+        lines.append("| %s | %s | %s | %s | %s | %d/%d |" % (
+            client, format_summary(m["e2e"], "%.0f"), format_summary(m["publish"], "%.0f"),
+            format_summary(m["rss"], "%.1f"), format_summary(m["cpu"], "%.2f"), m["runs"] - m["failed"], m["runs"]))
+    return lines
+
+
+def ratio_lines(runs, qos_values, clients):
+    if EDGESENSOR not in clients:
+        return ["EdgeSensor's client was not part of this run (set EDGESENSOR_BENCH), so there is no ratio."]
+    lines = ["| QoS | metric | EdgeSensor median | best peer (median) | EdgeSensor / best peer |",
+             "|---|---|---:|---:|---:|"]
+    for qos in qos_values:
+        mine = metrics(runs, qos, EDGESENSOR)
+        peers = {c: metrics(runs, qos, c) for c in clients if c != EDGESENSOR}
+        for key, label in (("e2e", "end-to-end msgs/s"), ("publish", "publish-complete msgs/s")):
+            ranked = [(m[key][0], c) for c, m in peers.items() if m[key] is not None]
+            if mine[key] is None or not ranked:
+                lines.append("| %s | %s | - | - | - |" % (qos, label))
+                continue
+            best, best_name = max(ranked)
+            lines.append("| %s | %s | %.0f | %s (%.0f) | %.2f |" % (
+                qos, label, mine[key][0], best_name, best, mine[key][0] / best))
+    return lines
+
+
+def write_markdown(runs, path):
+    qos_values = sorted({r["qos"] for r in runs})
+    clients = client_order(runs)
+    first = runs[0]
+    reps = max(int(r["rep"]) for r in runs)
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    out = ["# Publish benchmark results", "",
+           "Generated by `tests/bench/compare.sh` on %s: N=%s messages of %s bytes per run, %d repetition(s) "
+           "per client and QoS (clients alternated each repetition). Cells are median [min-max]." % (
+               now, first["n"], first["size"], reps), ""]
+    out += machine_lines()
+    out += ["",
+            "- *end-to-end*: N / (time the reference subscriber got the Nth message - client's start time);"
+            " it includes the broker and the subscriber, which share the machine's cores with the client.",
+            "- *publish-complete*: the client's own N / seconds (QoS 0: written to the socket;"
+            " QoS 1: every PUBACK received). Peers keep at most 20 publishes incomplete at QoS 1, 1000 at QoS 0.",
+            "- At QoS 0 every peer outpaces the broker's forwarding, so end-to-end figures converge there;"
+            " publish-complete tells the clients apart.",
+            "- *max RSS* and *CPU* are the client process's, from `/usr/bin/time`.", ""]
+    for qos in qos_values:
+        out += ["## QoS %s" % qos, ""] + qos_table(runs, qos, clients) + [""]
+    out += ["## EdgeSensor against the best peer", ""] + ratio_lines(runs, qos_values, clients) + [""]
+    out += ["Raw runs: `results.csv`. Chart: `throughput.png`.", ""]
+    failures = [r for r in runs if r["status"] != "ok"]
+    if failures:
+        out += ["Failed runs (excluded above): " + ", ".join(
+            "%s qos %s rep %s (%s)" % (r["client"], r["qos"], r["rep"], r["status"]) for r in failures), ""]
+    text = "\n".join(out)
+    with open(path, "w") as f:
+        f.write(text)
+    return text
+
+
+def write_chart(runs, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    qos_values = sorted({r["qos"] for r in runs})
+    clients = client_order(runs)
+    fig, axes = plt.subplots(1, 2, figsize=(12, 4.8))
+    width = 0.8 / max(1, len(qos_values))
+    for ax, key, title in ((axes[0], "e2e", "End to end (publisher -> broker -> subscriber)"),
+                           (axes[1], "publish", "Publish complete (client's own clock)")):
+        for q_index, qos in enumerate(qos_values):
+            medians, low, high = [], [], []
+            for client in clients:
+                s = metrics(runs, qos, client)[key]
+                medians.append(s[0] if s else 0)
+                low.append(s[0] - s[1] if s else 0)
+                high.append(s[2] - s[0] if s else 0)
+            xs = [i + (q_index - (len(qos_values) - 1) / 2) * width for i in range(len(clients))]
+            bars = ax.bar(xs, medians, width, yerr=[low, high], capsize=3, label="QoS %s" % qos)
+            ax.bar_label(bars, labels=["%.0fk" % (m / 1000) for m in medians], fontsize=8, padding=2)
+        ax.set_xticks(range(len(clients)))
+        ax.set_xticklabels(clients)
+        ax.set_ylabel("messages/s (median, min-max bars)")
+        ax.set_title(title, fontsize=10)
+        ax.legend()
+        ax.grid(axis="y", alpha=0.3)
+    first = runs[0]
+    fig.suptitle("MQTT publish throughput, N=%s x %s B, mosquitto on 127.0.0.1, %d CPUs" % (
+        first["n"], first["size"], os.cpu_count() or 0))
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--csv", required=True)
+    parser.add_argument("--markdown", required=True)
+    parser.add_argument("--chart", required=True)
+    args = parser.parse_args()
+    runs = read_runs(args.csv)
+    if not runs:
+        sys.exit("report.py: no runs in %s" % args.csv)
+    print(write_markdown(runs, args.markdown))
+    write_chart(runs, args.chart)
+
+
+if __name__ == "__main__":
+    main()
