@@ -6,9 +6,9 @@ namespace EdgeSensor.Bench;
 
 sealed record BenchArguments(string Host, int Port, string Topic, int Count, int Size, MqttQos Qos, int Inflight)
 {
-    public static BenchArguments Parse(string[] args, bool hasSize)
+    public static BenchArguments Parse(string[] args)
     {
-        int positional = hasSize ? 6 : 5;
+        const int positional = 6;
         if (args.Length < positional) throw new ArgumentException("expected " + positional + " arguments, got " + args.Length);
         int i = 0;
         string host = args[i++];
@@ -16,7 +16,7 @@ sealed record BenchArguments(string Host, int Port, string Topic, int Count, int
         int port = Int(args[i++], "PORT", 1, 65535);
         string topic = args[i++];
         int count = Int(args[i++], "N", 1, int.MaxValue);
-        int size = hasSize ? Int(args[i++], "SIZE", 0, 1 << 20) : 16;
+        int size = Int(args[i++], "SIZE", 0, 1 << 20);
         var qos = (MqttQos)Int(args[i++], "QOS", 0, 2);
         int inflight = 20;
         for (; i < args.Length; i++)

@@ -5,7 +5,7 @@ namespace EdgeSensor.Bench;
 
 /// <summary>
 /// <c>edgesensor-bench HOST PORT TOPIC N SIZE QOS [--inflight W]</c>: publish throughput per bench-contract.md.
-/// <c>edgesensor-bench latency HOST PORT TOPIC N QOS</c>: round trips through the broker to its own subscription.
+/// <c>edgesensor-bench latency HOST PORT TOPIC N SIZE QOS</c>: round trips through the broker to its own subscription.
 /// </summary>
 static class Program
 {
@@ -13,14 +13,14 @@ static class Program
     {
         try
         {
-            if (args.Length > 0 && args[0] == "latency") return LatencyRun.Run(BenchArguments.Parse(args[1..], hasSize: false));
-            return PublishRun.Run(BenchArguments.Parse(args, hasSize: true));
+            if (args.Length > 0 && args[0] == "latency") return LatencyRun.Run(BenchArguments.Parse(args[1..]));
+            return PublishRun.Run(BenchArguments.Parse(args));
         }
         catch (ArgumentException e)
         {
             Console.Error.WriteLine("edgesensor-bench: " + e.Message);
             Console.Error.WriteLine("usage: edgesensor-bench HOST PORT TOPIC N SIZE QOS [--inflight W]");
-            Console.Error.WriteLine("       edgesensor-bench latency HOST PORT TOPIC N QOS");
+            Console.Error.WriteLine("       edgesensor-bench latency HOST PORT TOPIC N SIZE QOS");
             return 2;
         }
         catch (Exception e)

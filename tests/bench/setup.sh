@@ -39,3 +39,4 @@ fi
 
 make -s -C "$BENCH_DIR"
 echo "tests/bench ready: run tests/bench/compare.sh and tests/bench/latency.sh" >&2
+"$BENCH_DIR/build-edgesensor.sh"

@@ -95,7 +95,27 @@ namespace EdgeSensor.Desktop.Mqtt
         /// <summary>Closes the socket without any MQTT goodbye: to the broker this is a dropped connection.</summary>
         public void Close()
         {
-            Interlocked.Exchange(ref socket, null)?.Dispose();
+            Socket closing = Interlocked.Exchange(ref socket, null);
+            if (closing == null)
+            {
+                return;
+            }
+
+            // Disposing alone can reset the connection (an abortive close), and the broker then throws away what
+            // it had not read yet: the last PUBLISHes and the DISCONNECT. A FIN queued behind them keeps them.
+            try
+            {
+                closing.Shutdown(SocketShutdown.Send);
+            }
+            catch (SocketException)
+            {
+                // already broken: nothing left to deliver
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
+            closing.Dispose();
         }
     }
 }

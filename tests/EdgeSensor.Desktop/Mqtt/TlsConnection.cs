@@ -16,14 +16,16 @@ namespace EdgeSensor.Desktop.Mqtt
         private const int RecordPlaintextMax = 16384;
 
         private readonly SslStream stream;
+        private readonly Socket socket;
         private readonly byte[] plaintext = new byte[RecordPlaintextMax];
         private int start;
         private int end;
         private Task<int> pendingRead;
 
-        public TlsConnection(SslStream stream)
+        public TlsConnection(SslStream stream, Socket socket)
         {
             this.stream = stream;
+            this.socket = socket;
         }
 
         public int Read(byte[] buffer, int offset, int count, int timeoutMs)
@@ -60,6 +62,19 @@ namespace EdgeSensor.Desktop.Mqtt
 
         public void Dispose()
         {
+            // A FIN behind the last records first: closing with a read pending is abortive, and a reset makes the
+            // broker drop what it had not read yet (the last PUBLISHes, the DISCONNECT).
+            try
+            {
+                socket.Shutdown(SocketShutdown.Send);
+            }
+            catch (SocketException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
             stream.Dispose(); // owns the NetworkStream, which owns the socket; a pending read fails and is abandoned
         }
 

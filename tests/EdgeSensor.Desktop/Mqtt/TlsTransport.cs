@@ -57,7 +57,7 @@ namespace EdgeSensor.Desktop.Mqtt
                 throw;
             }
 
-            Interlocked.Exchange(ref connection, new TlsConnection(stream))?.Dispose();
+            Interlocked.Exchange(ref connection, new TlsConnection(stream, socket))?.Dispose();
         }
 
         public int Read(byte[] buffer, int offset, int count, int timeoutMs)
