@@ -13,6 +13,7 @@ static class Program
     {
         try
         {
+            if (args.Length == 3 && args[0] == "footprint") return FootprintRun.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
             if (args.Length > 0 && args[0] == "latency") return LatencyRun.Run(BenchArguments.Parse(args[1..]));
             return PublishRun.Run(BenchArguments.Parse(args));
         }
@@ -21,6 +22,7 @@ static class Program
             Console.Error.WriteLine("edgesensor-bench: " + e.Message);
             Console.Error.WriteLine("usage: edgesensor-bench HOST PORT TOPIC N SIZE QOS [--inflight W]");
             Console.Error.WriteLine("       edgesensor-bench latency HOST PORT TOPIC N SIZE QOS");
+            Console.Error.WriteLine("       edgesensor-bench footprint HOST PORT");
             return 2;
         }
         catch (Exception e)
