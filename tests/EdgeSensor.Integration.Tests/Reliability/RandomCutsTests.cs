@@ -57,16 +57,18 @@ namespace EdgeSensor.Integration.Tests.Reliability
             }
 
             var publisherWindows = new List<(long From, long To)>();
-            int publisherCuts = 0, subscriberCuts = 0;
+            int publisherCuts = 0, subscriberCuts = 0, cutEvents = 0;
             var elapsed = Stopwatch.StartNew();
             for (int i = 0; i < StreamLength; i++)
             {
                 if (cutsAt.Contains(i))
                 {
                     int target = random.Next(3); // 0 publisher, 1 subscriber, 2 both
+                    cutEvents++;
                     if (target != 1)
                     {
-                        publisher.WaitForConnection();
+                        // Connected again since the last cut (the connected flag alone may predate the client noticing it).
+                        publisher.Handler.WaitUntil(() => publisher.Handler.Connections > publisherCuts, "the publisher's reconnection");
                         // Completions are in order, so what may be sent again is in [completed, published).
                         long completed = publisher.Client.PublishesCompleted;
                         publisherCuts += publisherLink.Cut();
@@ -75,7 +77,7 @@ namespace EdgeSensor.Integration.Tests.Reliability
 
                     if (target != 0)
                     {
-                        subscriber.WaitForConnection();
+                        subscriber.Handler.WaitUntil(() => subscriber.Handler.Connections > subscriberCuts, "the subscriber's reconnection");
                         subscriberCuts += subscriberLink.Cut();
                     }
                 }
@@ -122,6 +124,7 @@ namespace EdgeSensor.Integration.Tests.Reliability
 
             Assert.True(complete && missing.Count == 0, missing.Count + " message(s) lost: " + string.Join(" ", missing.Take(50)));
             Assert.True(unexplained.Count == 0, "duplicates without DUP and outside every publisher cut window: " + string.Join(" ", unexplained.Take(50)));
+            Assert.Equal(CutCount, cutEvents);
             Assert.True(publisherCuts + subscriberCuts >= CutCount, "only " + (publisherCuts + subscriberCuts) + " connections were cut");
             Assert.Equal(publisherCuts, publisher.Handler.Disconnections.Count);
             Assert.Equal(subscriberCuts, subscriber.Handler.Disconnections.Count);
