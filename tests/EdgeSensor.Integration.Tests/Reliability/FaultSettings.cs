@@ -1,0 +1,5 @@
+namespace EdgeSensor.Integration.Tests.Reliability
+{
+    /// <summary>The faults a new <see cref="ProxyConnection"/> starts with.</summary>
+    internal readonly record struct FaultSettings(bool Silent, int DelayMs, bool ByteAtATime);
+}
