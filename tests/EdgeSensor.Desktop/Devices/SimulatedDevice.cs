@@ -26,15 +26,7 @@ namespace EdgeSensor.Desktop.Devices
             this.drift = drift;
             Config = config;
             Board = new SimulatedBoard(config, seed);
-            var actuators = new Actuator[config.Actuators.Length];
-            for (int i = 0; i < actuators.Length; i++)
-            {
-                ActuatorConfig a = config.Actuators[i];
-                actuators[i] = a.Kind == ActuatorKind.Relay
-                    ? new RelayActuator(a, Board.DigitalOutputAt(a.Pin))
-                    : new PwmActuator(a, Board.PwmOutputAt(a.Pin));
-            }
-            Device = new EdgeDevice(config, FirmwareVersion, Board.Sensors, actuators);
+            Device = new EdgeDevice(config, FirmwareVersion, Board.Sensors, SimulatedActuators.For(config, Board));
             Device.ApplySafeStates();
             var options = new MqttClientOptions
             {

@@ -1,0 +1,317 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using EdgeSensor.Desktop.Devices;
+using EdgeSensor.Device;
+using EdgeSensor.Mqtt;
+using EdgeSensor.Simulation;
+
+namespace EdgeSensor.Desktop.Fleet
+{
+    /// <summary>
+    /// One fleet member: a simulated board, the device app, its MQTT session and its socket, all driven by
+    /// <see cref="Service"/> from the one shard thread that owns it. Only <see cref="Online"/> and
+    /// <see cref="TelemetryPublished"/> are read from other threads, as copies the shard refreshes.
+    /// </summary>
+    internal sealed class FleetDevice
+    {
+        private const int TcpConnectTimeoutMs = 10_000;
+        private const int OfflineAckTimeoutMs = 5_000;
+        private const int BrokerCloseWaitMs = 2_000;
+
+        /// <summary>Where the broker's last words go after DISCONNECT: unread, they would turn our close into a reset. Never read.</summary>
+        private static readonly byte[] Discard = new byte[512];
+
+        private readonly IPEndPoint broker;
+        private readonly MqttSession session;
+        private readonly WakingSessionHandler callbacks;
+        private readonly MqttConnectOptions connect;
+        private readonly ReconnectBackoff backoff;
+
+        private NonBlockingConnection connection;
+        private long tcpDeadline;
+        private long brokerCloseDeadline;
+        private long nextAttemptAt = long.MaxValue;
+        private long deviceDueAt;
+        private long driftSecond = -1;
+        private bool goodbyeStarted;
+        private bool offlineAccepted;
+        private long offlineDeadline;
+        private bool online;
+        private long telemetryPublished;
+
+        public FleetDevice(DeviceConfig config, int seed, IPEndPoint broker)
+        {
+            this.broker = broker;
+            Config = config;
+            Board = new SimulatedBoard(config, seed);
+            Device = new EdgeDevice(config, SimulatedDevice.FirmwareVersion, Board.Sensors, SimulatedActuators.For(config, Board));
+            Device.ApplySafeStates();
+            callbacks = new WakingSessionHandler(Device);
+            session = new MqttSession(Device.CreateSessionOptions(), callbacks);
+            connect = Device.CreateConnectOptions();
+            // Jittered per device, so that a fleet that lost its broker comes back spread out.
+            backoff = new ReconnectBackoff(initialMs: 200, maxMs: 5_000, stableMs: 30_000, seed);
+            Device.Attach(new SessionLink(session));
+        }
+
+        public DeviceConfig Config { get; }
+
+        public SimulatedBoard Board { get; }
+
+        public EdgeDevice Device { get; }
+
+        public bool Online => Volatile.Read(ref online);
+
+        public long TelemetryPublished => Interlocked.Read(ref telemetryPublished);
+
+        /// <summary>The socket to wait on; null while there is none.</summary>
+        public Socket Socket => connection?.Socket;
+
+        /// <summary>Waiting for writability: the handshake, or output the kernel had no room for.</summary>
+        public bool WaitsToWrite => connection != null && (connection.IsConnecting || connection.WriteBlocked);
+
+        /// <summary>Stopping, and nothing is left open.</summary>
+        public bool Finished => goodbyeStarted && connection == null;
+
+        public void ConnectAt(long when)
+        {
+            nextAttemptAt = when;
+        }
+
+        /// <summary>
+        /// Does whatever is due: connects, moves bytes between socket and session, runs the session's timers and
+        /// the device's loop. Returns when it wants to be served again at the latest (a clock reading).
+        /// </summary>
+        public long Service(long now, bool readable, bool writable, bool stopping)
+        {
+            if (connection == null && !stopping && now >= nextAttemptAt) Open(now);
+            if (connection != null) Transfer(now, readable, writable);
+            if (callbacks.TakeConnected()) backoff.Connected(now);
+            if (!stopping && (callbacks.TakeWake() || now >= deviceDueAt)) TickDevice(now);
+            if (stopping) SayGoodbye(now);
+            if (IsOpen) Flush(now);
+            FollowSession(now, stopping);
+            Volatile.Write(ref online, session.State == MqttSessionState.Connected);
+            Interlocked.Exchange(ref telemetryPublished, Device.TelemetryPublished);
+            return NextDue(now, stopping);
+        }
+
+        /// <summary>Gives up on whatever is still open (the stop deadline passed): the broker will publish the will.</summary>
+        public void Abandon()
+        {
+            goodbyeStarted = true;
+            Drop();
+            Volatile.Write(ref online, false);
+        }
+
+        private bool IsOpen => connection != null && !connection.IsConnecting && !connection.IsShutDown;
+
+        private void Open(long now)
+        {
+            try
+            {
+                connection = NonBlockingConnection.Begin(broker);
+            }
+            catch (SocketException)
+            {
+                RetryLater(now);
+                return;
+            }
+
+            tcpDeadline = now + TcpConnectTimeoutMs;
+            if (!connection.IsConnecting) StartSession(now);
+        }
+
+        private void StartSession(long now)
+        {
+            // Fails only for options no broker would accept; retrying with backoff keeps the fleet running and visible.
+            if (session.Connect(connect, now) != MqttError.None) Lost(now);
+        }
+
+        private void Transfer(long now, bool readable, bool writable)
+        {
+            if (connection.IsConnecting)
+            {
+                if (writable)
+                {
+                    if (connection.FinishConnect()) StartSession(now);
+                    else Lost(now);
+                }
+                else if (now >= tcpDeadline)
+                {
+                    Lost(now);
+                }
+
+                return;
+            }
+
+            if (connection.IsShutDown)
+            {
+                AwaitBrokerClose(now, readable);
+                return;
+            }
+
+            if (writable && session.InputStalled && Flush(now)) session.ResumeInput(now);
+            if (readable) ReadAvailable(now);
+            if (IsOpen && session.State != MqttSessionState.Disconnected) session.Tick(now);
+        }
+
+        private void ReadAvailable(long now)
+        {
+            while (IsOpen && session.State != MqttSessionState.Disconnected)
+            {
+                if (session.InputStalled)
+                {
+                    // Received packets need answers and the send buffer is full: write, and read on only if that helped.
+                    if (!Flush(now)) return;
+                    session.ResumeInput(now);
+                    if (session.InputStalled) return;
+                }
+
+                int space = session.GetReceiveSpace(out byte[] buffer, out int offset);
+                if (space == 0) return;
+                int read = connection.Read(buffer, offset, space);
+                if (read < 0)
+                {
+                    Lost(now);
+                    return;
+                }
+
+                if (read == 0) return;
+                session.Received(read, now);
+            }
+        }
+
+        /// <summary>Writes what the kernel takes; false when the connection failed.</summary>
+        private bool Flush(long now)
+        {
+            while (true)
+            {
+                int count = session.GetOutput(out byte[] buffer, out int offset);
+                if (count == 0) return true;
+                int sent = connection.Write(buffer, offset, count);
+                if (sent < 0)
+                {
+                    Lost(now);
+                    return false;
+                }
+
+                session.OutputWritten(sent, now);
+                if (sent < count) return true;
+            }
+        }
+
+        private void TickDevice(long now)
+        {
+            long second = now / 1000;
+            if (second != driftSecond)
+            {
+                driftSecond = second;
+                Board.ApplyDrift(second);
+            }
+
+            deviceDueAt = now + Device.Tick(now);
+        }
+
+        /// <summary>
+        /// Graceful stop: retained <c>offline</c>, and DISCONNECT once the broker acknowledged it (or the wait ran out),
+        /// so the broker holds the right status and discards the will [MQTT-3.1.2-10].
+        /// </summary>
+        private void SayGoodbye(long now)
+        {
+            if (!goodbyeStarted)
+            {
+                goodbyeStarted = true;
+                offlineDeadline = now + OfflineAckTimeoutMs;
+                // Never got as far as CONNACK: there is no one to say goodbye to.
+                if (connection != null && session.State != MqttSessionState.Connected && !connection.IsShutDown) Drop();
+            }
+
+            if (session.State != MqttSessionState.Connected) return;
+            if (!offlineAccepted) offlineAccepted = Device.PublishOffline() == MqttPublishResult.Accepted;
+            if ((offlineAccepted && session.OutboxCount == 0) || now >= offlineDeadline) session.Disconnect();
+        }
+
+        /// <summary>Reacts to the session ending the connection: DISCONNECT written, or a protocol failure.</summary>
+        private void FollowSession(long now, bool stopping)
+        {
+            if (!IsOpen) return;
+            if (session.State == MqttSessionState.Closing && session.GetOutput(out _, out _) == 0)
+            {
+                connection.ShutDown();
+                session.ConnectionLost();
+                brokerCloseDeadline = now + BrokerCloseWaitMs;
+            }
+            else if (session.State == MqttSessionState.Disconnected)
+            {
+                // Refused, timed out, keepalive expired or a malformed packet: the session has ended it.
+                Drop();
+                if (!stopping) RetryLater(now);
+            }
+        }
+
+        private void AwaitBrokerClose(long now, bool readable)
+        {
+            if (readable)
+            {
+                while (true)
+                {
+                    int read = connection.Read(Discard, 0, Discard.Length);
+                    if (read < 0)
+                    {
+                        Drop();
+                        return;
+                    }
+
+                    if (read == 0) break;
+                }
+            }
+
+            if (now >= brokerCloseDeadline) Drop();
+        }
+
+        private void Lost(long now)
+        {
+            Drop();
+            RetryLater(now);
+        }
+
+        private void Drop()
+        {
+            connection?.Dispose();
+            connection = null;
+            session.ConnectionLost();
+        }
+
+        private void RetryLater(long now)
+        {
+            nextAttemptAt = now + backoff.NextDelayMs(now);
+        }
+
+        private long NextDue(long now, bool stopping)
+        {
+            long due = stopping ? long.MaxValue : deviceDueAt;
+            if (connection == null)
+            {
+                if (!stopping) due = Math.Min(due, nextAttemptAt);
+            }
+            else if (connection.IsConnecting)
+            {
+                due = Math.Min(due, tcpDeadline);
+            }
+            else if (connection.IsShutDown)
+            {
+                due = Math.Min(due, brokerCloseDeadline);
+            }
+            else
+            {
+                due = Math.Min(due, now + session.MillisecondsUntilTick(now));
+                if (stopping) due = Math.Min(due, offlineDeadline);
+            }
+
+            return due;
+        }
+    }
+}
