@@ -18,11 +18,12 @@ namespace EdgeSensor.Mqtt
         readonly MqttSession session;
         readonly ReconnectBackoff backoff;
         readonly object sessionLock = new object();
-        readonly object writeLock = new object();
+        readonly AutoResetEvent writeFinished = new AutoResetEvent(false);
         readonly ManualResetEvent connected = new ManualResetEvent(false);
         readonly AutoResetEvent stopRequested = new AutoResetEvent(false);
         readonly AutoResetEvent progress = new AutoResetEvent(false);
         Thread ioThread;
+        int writing; // 1 while a thread writes to the transport: one writer at a time
         bool stopping;
         bool aborting;
         string lastTransportError;
@@ -212,7 +213,7 @@ namespace EdgeSensor.Mqtt
         {
             while (true)
             {
-                if (!Flush()) return;
+                if (!TryFlush()) return;
                 byte[] buffer = null;
                 int offset = 0, space = 0, waitMs = 0;
                 bool closing = false;
@@ -276,7 +277,39 @@ namespace EdgeSensor.Mqtt
         /// <summary>Writes everything pending, one writer at a time, outside the session lock; false when the transport failed.</summary>
         bool Flush()
         {
-            Monitor.Enter(writeLock);
+            while (Interlocked.CompareExchange(ref writing, 1, 0) != 0) writeFinished.WaitOne(50, false);
+            return WritePending();
+        }
+
+        /// <summary>
+        /// The I/O thread's flush: it never waits behind another writer. A writer blocked on a dead link must not
+        /// stop the I/O thread from reading and ticking, or keepalive could not declare the link dead and close it.
+        /// </summary>
+        bool TryFlush()
+        {
+            if (Interlocked.CompareExchange(ref writing, 1, 0) != 0) return true; // that writer takes our bytes too
+            return WritePending();
+        }
+
+        /// <summary>
+        /// Writes everything pending, outside the session lock, and ends the write turn; false when the transport
+        /// failed. Bytes queued by a thread that found the turn taken just before it ended are written too.
+        /// </summary>
+        bool WritePending()
+        {
+            while (true)
+            {
+                if (!WriteTurn()) return false;
+                int pending;
+                Monitor.Enter(sessionLock);
+                try { pending = session.PendingOutput; }
+                finally { Monitor.Exit(sessionLock); }
+                if (pending == 0 || Interlocked.CompareExchange(ref writing, 1, 0) != 0) return true;
+            }
+        }
+
+        bool WriteTurn()
+        {
             try
             {
                 while (true)
@@ -302,7 +335,11 @@ namespace EdgeSensor.Mqtt
                     if (!written) return false;
                 }
             }
-            finally { Monitor.Exit(writeLock); }
+            finally
+            {
+                Interlocked.Exchange(ref writing, 0);
+                writeFinished.Set();
+            }
         }
 
         void CloseTransport()

@@ -205,6 +205,9 @@ namespace EdgeSensor.Mqtt
             return bytes;
         }
 
+        /// <summary>Bytes queued for the transport, without taking them.</summary>
+        public int PendingOutput { get { return output.Pending; } }
+
         /// <summary>Bytes to hand to the transport. They stay in place until <see cref="OutputWritten"/>.</summary>
         public int GetOutput(out byte[] buffer, out int offset)
         {

@@ -6,6 +6,7 @@ using Xunit;
 namespace EdgeSensor.Device.Tests.Application;
 
 /// <summary>Steady-state telemetry and command handling allocate nothing, down to the bytes the session writes.</summary>
+[Collection(EdgeSensor.Device.Tests.AllocationCollection.Name)]
 public class AllocationTests
 {
     /// <summary>An MQTT link straight onto a real session, drained as a transport would, on one thread.</summary>
@@ -56,6 +57,7 @@ public class AllocationTests
     }
 
     [Fact]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // measured code is compiled once, optimised: no tiering or on-stack replacement allocating mid-measurement
     public void ThousandTelemetryDocumentsAndCommands_AllocateNothing()
     {
         var f = new DeviceFixture();

@@ -93,5 +93,57 @@ namespace EdgeSensor.Integration.Tests.Reliability
                 client.Stop(5000);
             }
         }
+
+        /// <summary>
+        /// A flood into a half-open link fills the socket buffers until the publishing thread blocks in the transport's
+        /// write (for up to its 30 s write timeout). The I/O thread must not wait behind that writer: it keeps reading
+        /// and ticking, declares the link dead within 1.5 x KeepAlive of the silence, and closing the link releases the
+        /// blocked writer. The test allows 3 x KeepAlive, far below the write timeout.
+        /// </summary>
+        [Fact]
+        public void A_half_open_link_is_detected_while_a_flood_blocks_the_publishing_thread_in_its_write()
+        {
+            using var broker = PrivateBroker.StartNew();
+            using var proxy = new FaultProxy(broker.Port);
+            var clock = Stopwatch.StartNew();
+            var handler = new TimelineHandler(clock);
+            MqttClientOptions options = TestClient.DefaultOptions(TestTopics.UniqueClientId("flood"));
+            options.Connect.KeepAliveSeconds = KeepAliveSeconds;
+            options.Session.SendBufferSize = 16 * 1024;
+            var client = new MqttClient(new TcpTransport(proxy.Host, proxy.Port), new SystemClock(), options, handler);
+            client.Start();
+            var flooding = new ManualResetEventSlim();
+            var payload = new byte[1024];
+            string topic = TestTopics.Unique("flood");
+            var publisher = new Thread(() =>
+            {
+                while (client.Publish(topic, payload, 0, payload.Length, MqttQos.AtMostOnce, false) == MqttPublishResult.Accepted)
+                {
+                    flooding.Set();
+                }
+            }) { IsBackground = true, Name = "flood publisher" };
+
+            try
+            {
+                Assert.True(client.WaitForConnection(KeepAliveMs * 10), "no first connection");
+                proxy.GoSilent();
+                long silentAt = clock.ElapsedMilliseconds;
+                publisher.Start();
+                Assert.True(flooding.Wait(TimelineHandler.Deadline), "the flood started");
+
+                handler.WaitUntil((c, d) => d.Count > 0, "the half-open link to be noticed");
+                TimedDisconnection noticed = handler.Disconnections[0];
+                long detectionMs = noticed.AtMs - silentAt;
+                Assert.True(publisher.Join(TimelineHandler.Deadline), "the blocked writer was released when the link was closed");
+
+                output.WriteLine("flood into a silent link: noticed after " + detectionMs + " ms (" + noticed.Reason + ")");
+                Assert.Equal(MqttError.KeepAliveTimeout, noticed.Reason);
+                Assert.InRange(detectionMs, 0, 3 * KeepAliveMs);
+            }
+            finally
+            {
+                client.Stop(5000);
+            }
+        }
     }
 }
