@@ -1,4 +1,6 @@
 using System;
+using System.CommandLine;
+using EdgeSensor.Harness.Cli;
 
 namespace EdgeSensor.Harness;
 
@@ -6,7 +8,16 @@ static class Program
 {
     static int Main(string[] args)
     {
-        Console.WriteLine("edgesensor: the simulated device arrives with the device and harness issues; for now, run the tests: dotnet test EdgeSensor.sln");
-        return 0;
+        ParseResult parse = HarnessCommandLine.Build().Parse(args);
+        try
+        {
+            // Signals are ours: `run` turns Ctrl+C into a graceful stop rather than a cancelled token.
+            return parse.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+        }
+        catch (UserErrorException e)
+        {
+            Console.Error.WriteLine("edgesensor: " + e.Message);
+            return ExitCodes.UserError;
+        }
     }
 }

@@ -63,7 +63,7 @@ namespace EdgeSensor.Desktop.Devices
             Device.PublishOffline();
             Client.Stop(5000);
             stopped.Set();
-            loop.Join(5000);
+            if (loop.ThreadState != ThreadState.Unstarted) loop.Join(5000);
         }
 
         /// <summary>Like pulling the plug: the socket closes without DISCONNECT, so the broker publishes the will.</summary>
@@ -71,7 +71,7 @@ namespace EdgeSensor.Desktop.Devices
         {
             if (Interlocked.Exchange(ref stopping, 1) == 1) return;
             stopped.Set();
-            loop.Join(5000);
+            if (loop.ThreadState != ThreadState.Unstarted) loop.Join(5000);
             Client.Abort(5000);
         }
 

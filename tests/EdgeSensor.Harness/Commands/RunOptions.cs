@@ -1,0 +1,4 @@
+namespace EdgeSensor.Harness.Commands;
+
+/// <summary>`edgesensor run`'s options, as parsed; a null broker means "start a private mosquitto".</summary>
+sealed record RunOptions(string Broker, string CaFile, string UserName, string ConfigPath, int Devices);

@@ -1,0 +1,60 @@
+using System;
+using EdgeSensor.Desktop.Devices;
+using EdgeSensor.Device;
+using EdgeSensor.Harness.Cli;
+using EdgeSensor.Mqtt;
+
+namespace EdgeSensor.Harness.Devices;
+
+/// <summary>One <see cref="SimulatedDevice"/>, as the ESP32 would run it.</summary>
+sealed class SingleDeviceRunner : IDeviceRunner
+{
+    readonly SimulatedDevice device;
+    readonly string broker;
+    bool started;
+
+    public SingleDeviceRunner(DeviceConfig config, IMqttTransport transport, string broker)
+    {
+        this.broker = broker;
+        device = new SimulatedDevice(config, transport);
+    }
+
+    public string[] Ids => new[] { device.Config.Id };
+
+    public void Start(TimeSpan timeout)
+    {
+        device.Start();
+        started = true;
+        DateTime deadline = DateTime.UtcNow + timeout;
+        while (!device.Client.WaitForConnection(100))
+        {
+            // The first failed attempt already says what is wrong; retrying would only keep the user waiting.
+            string transportError = device.Client.LastTransportError;
+            if (transportError != null)
+            {
+                throw new UserErrorException("device " + device.Config.Id + " cannot reach the broker at " + broker + ": " + transportError);
+            }
+
+            if (device.Client.LastError == MqttError.ConnectionRefused)
+            {
+                throw new UserErrorException("the broker at " + broker + " refused device " + device.Config.Id + ": check --username and " + Credentials.PasswordVariable);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new UserErrorException("device " + device.Config.Id + " did not connect to " + broker + " within " + timeout.TotalSeconds + " s");
+            }
+        }
+    }
+
+    public void Stop()
+    {
+        // SimulatedDevice.Stop joins its loop thread, which a device that never started does not have.
+        if (started)
+        {
+            device.Stop();
+        }
+    }
+
+    public void Dispose() => Stop();
+}

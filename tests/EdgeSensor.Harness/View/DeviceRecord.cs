@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+
+namespace EdgeSensor.Harness.View;
+
+/// <summary>The latest of everything one device has published, as seen from the broker.</summary>
+sealed class DeviceRecord
+{
+    public DeviceRecord(string id)
+    {
+        Id = id;
+    }
+
+    public string Id { get; }
+
+    /// <summary><c>online</c>, <c>offline</c>, or null before any status arrived.</summary>
+    public string Status { get; set; }
+
+    public string Telemetry { get; set; }
+
+    public DateTimeOffset? TelemetryAt { get; set; }
+
+    public SortedDictionary<string, string> States { get; } = new(StringComparer.Ordinal);
+
+    public string LastEvent { get; set; }
+
+    public DateTimeOffset? LastEventAt { get; set; }
+}

@@ -1,0 +1,20 @@
+using EdgeSensor.Harness.Cli;
+using EdgeSensor.Harness.Mqtt;
+
+namespace EdgeSensor.Harness.View;
+
+/// <summary>How `run` and `watch` show what the broker carries: a live table on a terminal, plain lines otherwise.</summary>
+interface IConsoleView
+{
+    /// <summary>A line from the harness itself (broker address, hints); called before <see cref="ShowUntil"/>.</summary>
+    void Note(string line);
+
+    /// <summary>Called on the MQTT thread for every device message, after the board recorded it.</summary>
+    void OnMessage(ObservedMessage message, DeviceTopic topic);
+
+    /// <summary>Shows the board until a stop is requested.</summary>
+    void ShowUntil(StopSignal stop);
+
+    public static IConsoleView For(DeviceBoard board, string title) =>
+        System.Console.IsOutputRedirected ? new PlainLineView() : new LiveTableView(board, title);
+}

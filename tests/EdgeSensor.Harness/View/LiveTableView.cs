@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EdgeSensor.Harness.Cli;
+using EdgeSensor.Harness.Mqtt;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace EdgeSensor.Harness.View;
+
+/// <summary>On a terminal: the board as a table redrawn twice a second, with the harness's notes above it and recent events below.</summary>
+sealed class LiveTableView : IConsoleView
+{
+    static readonly TimeSpan RefreshEvery = TimeSpan.FromMilliseconds(500);
+
+    readonly DeviceBoard board;
+    readonly string title;
+    readonly List<string> notes = new();
+
+    public LiveTableView(DeviceBoard board, string title)
+    {
+        this.board = board;
+        this.title = title;
+    }
+
+    public void Note(string line) => notes.Add(line);
+
+    public void OnMessage(ObservedMessage message, DeviceTopic topic)
+    {
+    }
+
+    public void ShowUntil(StopSignal stop)
+    {
+        AnsiConsole.Live(Render()).AutoClear(false).Start(context =>
+        {
+            while (!stop.Wait(RefreshEvery))
+            {
+                context.UpdateTarget(Render());
+            }
+
+            context.UpdateTarget(Render());
+        });
+    }
+
+    IRenderable Render()
+    {
+        var table = new Table().Title(Markup.Escape(title)).AddColumns("device", "status", "telemetry", "age", "actuators", "last event");
+        DateTimeOffset now = DateTimeOffset.Now;
+        foreach (DeviceRecord device in board.Snapshot())
+        {
+            table.AddRow(
+                new Text(device.Id),
+                StatusCell(device.Status),
+                new Text(device.Telemetry == null ? "-" : string.Join(Environment.NewLine, TelemetryText.Values(device.Telemetry).Select(v => v.Key + " " + v.Value))),
+                new Text(device.TelemetryAt == null ? "-" : ((int)(now - device.TelemetryAt.Value).TotalSeconds) + " s"),
+                new Text(device.States.Count == 0 ? "-" : string.Join(Environment.NewLine, device.States.Select(s => s.Key + " " + s.Value))),
+                new Text(device.LastEvent ?? "-"));
+        }
+
+        var rows = new List<IRenderable>();
+        rows.AddRange(notes.Select(n => new Text(n)));
+        rows.Add(table);
+        rows.Add(new Markup("[grey]recent events[/]"));
+        rows.AddRange(board.RecentEvents().Select(e => new Text(e)));
+        rows.Add(new Markup("[grey]Ctrl+C to stop[/]"));
+        return new Rows(rows);
+    }
+
+    static IRenderable StatusCell(string status) => status switch
+    {
+        "online" => new Markup("[green]online[/]"),
+        "offline" => new Markup("[red]OFFLINE[/]"),
+        null => new Text("?"),
+        _ => new Text(status),
+    };
+}
