@@ -10,7 +10,7 @@ using Xunit;
 namespace EdgeSensor.Device.Tests.Application;
 
 /// <summary>
-/// Hostile operator input (docs/reliability-fuzzing.md): 50,000 seeded command messages — random bytes and
+/// Hostile operator input (docs/reliability.md): 50,000 seeded command messages — random bytes and
 /// invalid UTF-8, near-miss commands, huge payloads arriving in chunks, unknown, unicode, wildcard-like and
 /// very long actuator names, retained flags, bursts past the queue — go through IMqttSessionHandler.OnMessage
 /// and Tick. An independent model of the command rules says what each must do; the device must do exactly

@@ -6,7 +6,7 @@ using Xunit;
 namespace EdgeSensor.Mqtt.Tests.Fuzz;
 
 /// <summary>
-/// The normal run of the hostile-input fuzzer (docs/reliability-fuzzing.md): 100,000 seeded cases against the
+/// The normal run of the hostile-input fuzzer (docs/reliability.md): 100,000 seeded cases against the
 /// decoder and a connected session. A case that throws, hangs, leaves the session neither connected nor closed
 /// with a named error, makes the session write a malformed packet, or refuses valid broker traffic fails with
 /// its seed, index and bytes [MQTT-4.8.0-1]. The long run is the EdgeSensor.Fuzz console on the same engine.
