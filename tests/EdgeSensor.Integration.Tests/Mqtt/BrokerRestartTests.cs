@@ -37,7 +37,7 @@ namespace EdgeSensor.Integration.Tests.Mqtt
         [Fact]
         public void A_qos1_stream_survives_a_broker_kill_and_restart_without_loss()
         {
-            using var broker = PrivateBroker.StartNew(PersistingOnEveryChange());
+            using var broker = PrivateBroker.StartNew(TestBrokers.PersistingOnEveryChange());
             string topic = TestTopics.Unique("stream");
             using var subscriber = TestClient.Connected(broker, "subscriber", o => o.Connect.CleanSession = false);
             subscriber.Subscribe(topic, MqttQos.AtLeastOnce);
@@ -98,19 +98,6 @@ namespace EdgeSensor.Integration.Tests.Mqtt
         private static int Distinct(TestClient subscriber)
         {
             return subscriber.Handler.Messages.Select(m => m.Text).Distinct().Count();
-        }
-
-        /// <summary>
-        /// A killed mosquitto keeps only what it last saved, so it saves after every change. Queues are unbounded so that
-        /// nothing is dropped while the subscriber is away.
-        /// </summary>
-        private static PrivateBrokerOptions PersistingOnEveryChange()
-        {
-            var options = new PrivateBrokerOptions { Persistence = true };
-            options.ExtraConfigLines.Add("autosave_interval 1");
-            options.ExtraConfigLines.Add("autosave_on_changes true");
-            options.ExtraConfigLines.Add("max_queued_messages 0");
-            return options;
         }
     }
 }

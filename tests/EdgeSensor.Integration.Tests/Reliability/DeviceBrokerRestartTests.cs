@@ -44,7 +44,7 @@ namespace EdgeSensor.Integration.Tests.Reliability
         [Fact]
         public void A_device_and_a_qos1_stream_survive_a_persistent_broker_kill_and_restart()
         {
-            using var broker = PrivateBroker.StartNew(PersistingOnEveryChange());
+            using var broker = PrivateBroker.StartNew(TestBrokers.PersistingOnEveryChange());
             DeviceConfig config = SampleDevice.Config(broker.Port);
             string deviceBase = "edgesensor/" + config.Id;
             string stream = TestTopics.Unique("device-restart");
@@ -123,16 +123,6 @@ namespace EdgeSensor.Integration.Tests.Reliability
         private static int StreamCount(TestClient subscriber, string stream)
         {
             return subscriber.Handler.Messages.Where(m => m.Topic == stream).Select(m => m.Text).Distinct().Count();
-        }
-
-        /// <summary>A killed mosquitto keeps only what it last saved, so it saves after every change; queues are unbounded.</summary>
-        private static PrivateBrokerOptions PersistingOnEveryChange()
-        {
-            var options = new PrivateBrokerOptions { Persistence = true };
-            options.ExtraConfigLines.Add("autosave_interval 1");
-            options.ExtraConfigLines.Add("autosave_on_changes true");
-            options.ExtraConfigLines.Add("max_queued_messages 0");
-            return options;
         }
     }
 }
