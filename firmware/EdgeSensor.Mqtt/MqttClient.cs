@@ -24,6 +24,7 @@ namespace EdgeSensor.Mqtt
         readonly AutoResetEvent progress = new AutoResetEvent(false);
         Thread ioThread;
         int writing; // 1 while a thread writes to the transport: one writer at a time
+        int flushWaiters; // threads waiting in Flush for the write turn
         bool stopping;
         bool aborting;
         string lastTransportError;
@@ -78,7 +79,10 @@ namespace EdgeSensor.Mqtt
             return connected.WaitOne(timeoutMs, false);
         }
 
-        /// <summary>Waits until an acknowledgement or a state change may have freed outbox space; false on timeout.</summary>
+        /// <summary>
+        /// Waits until acknowledgements have freed outbox space (half of it, or all the window could send) or the
+        /// connection state changed; false on timeout. A producer that found the outbox full waits here.
+        /// </summary>
         public bool WaitForProgress(int timeoutMs)
         {
             return progress.WaitOne(timeoutMs, false);
@@ -89,10 +93,15 @@ namespace EdgeSensor.Mqtt
             while (true)
             {
                 MqttPublishResult result;
+                bool outputPending;
                 Monitor.Enter(sessionLock);
-                try { result = session.Publish(topic, payload, offset, count, qos, retain); }
+                try
+                {
+                    result = session.Publish(topic, payload, offset, count, qos, retain);
+                    outputPending = session.PendingOutput > 0;
+                }
                 finally { Monitor.Exit(sessionLock); }
-                if (!AfterRequest(result)) return result;
+                if (!AfterRequest(result, outputPending)) return result;
             }
         }
 
@@ -101,16 +110,24 @@ namespace EdgeSensor.Mqtt
             while (true)
             {
                 MqttPublishResult result;
+                bool outputPending;
                 Monitor.Enter(sessionLock);
-                try { result = session.Publish(topic, 0, topic.Length, payload, offset, count, qos, retain); }
+                try
+                {
+                    result = session.Publish(topic, 0, topic.Length, payload, offset, count, qos, retain);
+                    outputPending = session.PendingOutput > 0;
+                }
                 finally { Monitor.Exit(sessionLock); }
-                if (!AfterRequest(result)) return result;
+                if (!AfterRequest(result, outputPending)) return result;
             }
         }
 
         /// <summary>Writes what a request queued; true when a QoS 0 publish found the send buffer full and should try again now that it was written.</summary>
-        bool AfterRequest(MqttPublishResult result)
+        bool AfterRequest(MqttPublishResult result, bool outputPending)
         {
+            // A QoS 1 publish behind a full inflight window queues nothing to write: the I/O thread sends it
+            // when an acknowledgement opens the window.
+            if (!outputPending) return false;
             // On the I/O thread (inside a callback) the session lock is held: writing from here could
             // deadlock with another writer, and the I/O loop writes right after the callback anyway.
             if (Thread.CurrentThread == ioThread) return false;
@@ -125,7 +142,7 @@ namespace EdgeSensor.Mqtt
             Monitor.Enter(sessionLock);
             try { index = session.Subscribe(filter, qos); }
             finally { Monitor.Exit(sessionLock); }
-            AfterRequest(MqttPublishResult.Accepted);
+            AfterRequest(MqttPublishResult.Accepted, true);
             return index;
         }
 
@@ -134,7 +151,7 @@ namespace EdgeSensor.Mqtt
             Monitor.Enter(sessionLock);
             try { session.Unsubscribe(subscriptionIndex); }
             finally { Monitor.Exit(sessionLock); }
-            AfterRequest(MqttPublishResult.Accepted);
+            AfterRequest(MqttPublishResult.Accepted, true);
         }
 
         /// <summary>Sends DISCONNECT (so the broker discards the will), closes the transport and ends the I/O thread.</summary>
@@ -208,18 +225,28 @@ namespace EdgeSensor.Mqtt
             return false;
         }
 
-        /// <summary>The connection's life: write, read, process, tick; returns when the session is disconnected.</summary>
+        /// <summary>The connection's life: process, tick, write, read; returns when the session is disconnected.</summary>
         void Pump()
         {
+            int read = 0;
             while (true)
             {
-                if (!TryFlush()) return;
                 byte[] buffer = null;
                 int offset = 0, space = 0, waitMs = 0;
-                bool closing = false;
+                bool closing = false, outputPending;
+                // One lock section per turn: take in what was read, run the timers, decide what comes next.
                 Monitor.Enter(sessionLock);
                 try
                 {
+                    long now = clock.NowMs;
+                    long completed = session.PublishesCompleted;
+                    if (read > 0) session.Received(read, now);
+                    else if (read < 0) session.ConnectionLost();
+                    else if (session.InputStalled) session.ResumeInput(now); // the output it waited for was written since
+                    read = 0;
+                    session.Tick(now);
+                    if (session.PublishesCompleted != completed && session.OutboxLow) progress.Set();
+
                     MqttSessionState state = session.State;
                     if (state == MqttSessionState.Disconnected) return;
                     // Stop() came while connecting: it found no connection to say goodbye on, so it is said here.
@@ -230,17 +257,13 @@ namespace EdgeSensor.Mqtt
                         session.ConnectionLost();
                         return;
                     }
-                    else if (session.InputStalled)
-                    {
-                        session.ResumeInput(clock.NowMs);
-                        continue;
-                    }
-                    else
+                    else if (!session.InputStalled)
                     {
                         space = session.GetReceiveSpace(out buffer, out offset);
-                        long wait = session.MillisecondsUntilTick(clock.NowMs);
+                        long wait = session.MillisecondsUntilTick(now);
                         waitMs = wait > options.MaxReadWaitMs ? options.MaxReadWaitMs : (int)wait;
                     }
+                    outputPending = session.PendingOutput > 0;
                 }
                 finally { Monitor.Exit(sessionLock); }
                 if (closing)
@@ -253,31 +276,28 @@ namespace EdgeSensor.Mqtt
                     finally { Monitor.Exit(sessionLock); }
                     return;
                 }
-
-                int read = 0;
+                if (outputPending && !TryFlush()) return;
                 if (space > 0 && waitMs > 0)
                 {
                     try { read = transport.Read(buffer, offset, space, waitMs); }
                     catch (Exception) { read = -1; }
                 }
-                Monitor.Enter(sessionLock);
-                try
-                {
-                    long now = clock.NowMs;
-                    long completed = session.PublishesCompleted;
-                    if (read > 0) session.Received(read, now);
-                    else if (read < 0) session.ConnectionLost();
-                    session.Tick(now);
-                    if (session.PublishesCompleted != completed) progress.Set();
-                }
-                finally { Monitor.Exit(sessionLock); }
             }
         }
 
         /// <summary>Writes everything pending, one writer at a time, outside the session lock; false when the transport failed.</summary>
         bool Flush()
         {
-            while (Interlocked.CompareExchange(ref writing, 1, 0) != 0) writeFinished.WaitOne(50, false);
+            while (Interlocked.CompareExchange(ref writing, 1, 0) != 0)
+            {
+                // Counted before trying again, so that a writer finishing in between either sees the count and
+                // wakes us, or has already left the turn free for this second try.
+                Interlocked.Increment(ref flushWaiters);
+                bool free = Interlocked.CompareExchange(ref writing, 1, 0) == 0;
+                if (!free) writeFinished.WaitOne(50, false);
+                Interlocked.Decrement(ref flushWaiters);
+                if (free) break;
+            }
             return WritePending();
         }
 
@@ -338,7 +358,7 @@ namespace EdgeSensor.Mqtt
             finally
             {
                 Interlocked.Exchange(ref writing, 0);
-                writeFinished.Set();
+                if (Interlocked.CompareExchange(ref flushWaiters, 0, 0) > 0) writeFinished.Set();
             }
         }
 

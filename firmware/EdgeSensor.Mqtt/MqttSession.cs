@@ -66,6 +66,13 @@ namespace EdgeSensor.Mqtt
 
         public int Inflight { get { return inflight; } }
 
+        /// <summary>
+        /// At most half the outbox is in use, or all of it is already transmitted: the moment to wake a producer
+        /// that found the outbox full. Waking it on every acknowledgement would cost a thread switch per message;
+        /// waking it later would let the inflight window run dry.
+        /// </summary>
+        public bool OutboxLow { get { return transmitCursor < 0 || outbox.BytesUsed * 2 <= outbox.Capacity; } }
+
         public SubscriptionTable Subscriptions { get { return subscriptions; } }
 
         /// <summary>Starts a connection on a freshly opened transport: validates the options and queues CONNECT.</summary>

@@ -32,6 +32,16 @@ namespace EdgeSensor.Mqtt
 
         public int Capacity { get { return storage.Length; } }
 
+        /// <summary>Bytes taken by entries, headers and the unused end of a wrapped ring included.</summary>
+        public int BytesUsed
+        {
+            get
+            {
+                if (count == 0) return 0;
+                return wrapAt == NoWrap ? tail - head : wrapAt - head + tail;
+            }
+        }
+
         /// <summary>The first entry, or -1 when empty.</summary>
         public int First { get { return count == 0 ? -1 : head; } }
 

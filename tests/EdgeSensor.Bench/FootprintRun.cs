@@ -41,7 +41,9 @@ static class FootprintRun
         long average = total / (Clients - 1);
         foreach (MqttClient client in clients) client.Stop(5000);
 
-        long dll = new FileInfo(typeof(MqttClient).Assembly.Location).Length;
+        // A Native AOT build has no EdgeSensor.Mqtt.dll beside it: then the size is reported as 0 (run the JIT build).
+        string dllPath = Path.Combine(AppContext.BaseDirectory, "EdgeSensor.Mqtt.dll");
+        long dll = File.Exists(dllPath) ? new FileInfo(dllPath).Length : 0;
         Console.WriteLine("FOOTPRINT client=edgesensor buffers_bytes=" + buffers
             + " first_client_retained_bytes=" + retained[0] + " first_client_beyond_buffers_bytes=" + (retained[0] - buffers)
             + " client100_retained_bytes=" + retained[Clients - 1]

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using EdgeSensor.Desktop.Mqtt;
 using EdgeSensor.Mqtt;
@@ -50,7 +51,8 @@ static class PublishRun
 
         Console.WriteLine("RESULT client=edgesensor qos=" + (int)a.Qos + " n=" + a.Count + " size=" + a.Size
             + " seconds=" + Program.F(seconds) + " msgs_per_s=" + Program.F(a.Count / seconds) + " start_epoch=" + Program.F(startEpoch)
-            + " alloc_bytes_per_msg=" + Program.F((double)allocated / a.Count) + " inflight=" + a.Inflight);
+            + " alloc_bytes_per_msg=" + Program.F((double)allocated / a.Count) + " inflight=" + a.Inflight
+            + " runtime=" + (RuntimeFeature.IsDynamicCodeSupported ? "jit" : "aot"));
         return 0;
     }
 }

@@ -6,8 +6,9 @@
 #   tests/bench/compare.sh [--n N] [--size BYTES] [--reps R] [--qos 0,1]
 #                          [--clients a,b,...] [--clients-file FILE] [--out DIR]
 #
-# Clients: edgesensor (when $EDGESENSOR_BENCH, default
-# tests/bench/out/edgesensor-bench/edgesensor-bench, is executable),
+# Clients: edgesensor (Native AOT build; $EDGESENSOR_BENCH, default
+# tests/bench/out/edgesensor-bench/edgesensor-bench), edgesensor-jit (the same
+# client JIT-compiled; $EDGESENSOR_BENCH_JIT, default out/edgesensor-bench-jit/),
 # libmosquitto, paho-c, paho-python, mqttjs; --clients-file adds lines of
 # "name command words..." (the contract's arguments are appended).
 # Writes DIR/results.md, DIR/results.csv and DIR/throughput.png
@@ -27,6 +28,7 @@ CLIENT_FILTER=
 CLIENTS_FILE=
 OUT_DIR=$REPO_DIR/docs/benchmarks
 EDGESENSOR_BENCH=${EDGESENSOR_BENCH:-$BENCH_DIR/out/edgesensor-bench/edgesensor-bench}
+EDGESENSOR_BENCH_JIT=${EDGESENSOR_BENCH_JIT:-$BENCH_DIR/out/edgesensor-bench-jit/edgesensor-bench}
 CLIENT_TIMEOUT=${CLIENT_TIMEOUT:-300}
 
 usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
@@ -62,6 +64,7 @@ discover_clients() {
     else
         echo "note: EdgeSensor client not found at $EDGESENSOR_BENCH (set EDGESENSOR_BENCH); running the peers only" >&2
     fi
+    [ -x "$EDGESENSOR_BENCH_JIT" ] && add_client edgesensor-jit "$EDGESENSOR_BENCH_JIT"
     make -s -C "$BENCH_DIR" >&2 || echo "note: C peers did not build: run tests/bench/setup.sh" >&2
     [ -x "$BENCH_DIR/build/libmosquitto-bench" ] && add_client libmosquitto "$BENCH_DIR/build/libmosquitto-bench"
     [ -x "$BENCH_DIR/build/paho-c-bench" ] && add_client paho-c "$BENCH_DIR/build/paho-c-bench"
@@ -126,7 +129,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-CSV_HEADER=qos,rep,position,client,n,size,status,publish_seconds,publish_msgs_per_s,e2e_seconds,e2e_msgs_per_s,received,extra,max_rss_kib,user_s,sys_s,start_epoch,first_epoch,last_epoch,broker_cpu_s
+CSV_HEADER=qos,rep,position,client,n,size,status,publish_seconds,publish_msgs_per_s,e2e_seconds,e2e_msgs_per_s,received,extra,max_rss_kib,user_s,sys_s,start_epoch,first_epoch,last_epoch,broker_cpu_s,alloc_bytes_per_msg
 
 # One measured run; appends a CSV row and prints a progress line to stderr.
 run_once() {
@@ -178,7 +181,7 @@ run_once() {
     if [ $status = ok ]; then
         read -r e2e_s e2e_rate < <(awk -v n="$N" -v s="$start" -v l="$last" 'BEGIN { d = l - s; printf "%.6f %.1f\n", d, (d > 0 ? n / d : 0) }')
     fi
-    echo "$qos,$rep,$position,$name,$N,$SIZE,$status,${pub_s:-},${pub_rate:-},$e2e_s,$e2e_rate,${received:-0},${extra:-0},${rss:-0},${user:-0},${sys:-0},${start:-},${first:-},${last:-},$broker_cpu" >> "$CSV"
+    echo "$qos,$rep,$position,$name,$N,$SIZE,$status,${pub_s:-},${pub_rate:-},$e2e_s,$e2e_rate,${received:-0},${extra:-0},${rss:-0},${user:-0},${sys:-0},${start:-},${first:-},${last:-},$broker_cpu,$(field alloc_bytes_per_msg "$result")" >> "$CSV"
     printf '  qos=%s rep=%s %-12s %-22s publish %10s msg/s  end-to-end %10s msg/s  rss %6s KiB  cpu %s+%s s  broker cpu %s s\n' \
         "$qos" "$rep" "$name" "$status" "${pub_rate:--}" "$e2e_rate" "$rss" "$user" "$sys" "$broker_cpu" >&2
     if [ $status != ok ]; then

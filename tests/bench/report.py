@@ -15,6 +15,12 @@ import sys
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 EDGESENSOR = "edgesensor"
+CPU_REFERENCE = "libmosquitto"
+
+
+def is_edgesensor(client):
+    """edgesensor (Native AOT) and edgesensor-jit are two builds of EdgeSensor's client, never peers."""
+    return client == EDGESENSOR or client.startswith(EDGESENSOR + "-")
 
 
 def read_runs(path):
@@ -92,7 +98,7 @@ def client_order(runs):
     for run in runs:
         if run["client"] not in names:
             names.append(run["client"])
-    return sorted(names, key=lambda name: (name != EDGESENSOR, names.index(name)))
+    return sorted(names, key=lambda name: (not is_edgesensor(name), name != EDGESENSOR, names.index(name)))
 
 
 def metrics(runs, qos, client):
@@ -105,6 +111,8 @@ def metrics(runs, qos, client):
         "publish": summary([float(r["publish_msgs_per_s"]) for r in ok]),
         "rss": summary([int(r["max_rss_kib"]) / 1024 for r in ok]),
         "cpu": summary([float(r["user_s"]) + float(r["sys_s"]) for r in ok]),
+        "cpu_per_100k": summary([(float(r["user_s"]) + float(r["sys_s"])) * 100000 / int(r["n"]) for r in ok]),
+        "alloc": summary([float(r["alloc_bytes_per_msg"]) for r in ok if r.get("alloc_bytes_per_msg") not in (None, "")]),
     }
 
 
@@ -124,21 +132,66 @@ def qos_table(runs, qos, clients):
 
 
 def ratio_lines(runs, qos_values, clients):
-    if EDGESENSOR not in clients:
+    ours = [c for c in clients if is_edgesensor(c)]
+    if not ours:
         return ["EdgeSensor's client was not part of this run (set EDGESENSOR_BENCH), so there is no ratio."]
-    lines = ["| QoS | metric | EdgeSensor median | best peer (median) | EdgeSensor / best peer |",
-             "|---|---|---:|---:|---:|"]
+    lines = ["| QoS | metric | EdgeSensor build | EdgeSensor median | best peer (median) | EdgeSensor / best peer |",
+             "|---|---|---|---:|---:|---:|"]
     for qos in qos_values:
-        mine = metrics(runs, qos, EDGESENSOR)
-        peers = {c: metrics(runs, qos, c) for c in clients if c != EDGESENSOR}
+        peers = {c: metrics(runs, qos, c) for c in clients if not is_edgesensor(c)}
         for key, label in (("e2e", "end-to-end msgs/s"), ("publish", "publish-complete msgs/s")):
             ranked = [(m[key][0], c) for c, m in peers.items() if m[key] is not None]
-            if mine[key] is None or not ranked:
-                lines.append("| %s | %s | - | - | - |" % (qos, label))
+            for client in ours:
+                mine = metrics(runs, qos, client)
+                if mine[key] is None or not ranked:
+                    lines.append("| %s | %s | %s | - | - | - |" % (qos, label, client))
+                    continue
+                best, best_name = max(ranked)
+                lines.append("| %s | %s | %s | %.0f | %s (%.0f) | %.2f |" % (
+                    qos, label, client, mine[key][0], best_name, best, mine[key][0] / best))
+    return lines
+
+
+def cpu_lines(runs, qos_values, clients):
+    """Client CPU per 100,000 messages against libmosquitto, the leanest peer: lower is better."""
+    if CPU_REFERENCE not in clients:
+        return ["%s was not part of this run, so there is no CPU comparison." % CPU_REFERENCE]
+    lines = ["| QoS | client | CPU s per 100,000 messages | %s | client / %s |" % (CPU_REFERENCE, CPU_REFERENCE),
+             "|---|---|---:|---:|---:|"]
+    for qos in qos_values:
+        reference = metrics(runs, qos, CPU_REFERENCE)["cpu_per_100k"]
+        for client in clients:
+            if not is_edgesensor(client):
                 continue
+            mine = metrics(runs, qos, client)["cpu_per_100k"]
+            if mine is None or reference is None:
+                continue
+            lines.append("| %s | %s | %s | %s | %.2f |" % (
+                qos, client, format_summary(mine, "%.2f"), format_summary(reference, "%.2f"), mine[0] / reference[0]))
+    return lines
+
+
+def target_lines(runs, qos_values, clients):
+    """The issue's targets for the headline build, each checked against this run's medians."""
+    if EDGESENSOR not in clients:
+        return []
+    lines = ["| QoS | target | EdgeSensor (median) | compared with (median) | met |", "|---|---|---:|---:|:-:|"]
+    for qos in qos_values:
+        mine = metrics(runs, qos, EDGESENSOR)
+        peers = {c: metrics(runs, qos, c) for c in clients if not is_edgesensor(c)}
+        ranked = [(m["e2e"][0], c) for c, m in peers.items() if m["e2e"] is not None]
+        if mine["e2e"] is not None and ranked:
             best, best_name = max(ranked)
-            lines.append("| %s | %s | %.0f | %s (%.0f) | %.2f |" % (
-                qos, label, mine[key][0], best_name, best, mine[key][0] / best))
+            lines.append("| %s | end-to-end msgs/s at or above the best peer | %.0f | %s %.0f | %s |" % (
+                qos, mine["e2e"][0], best_name, best, "yes" if mine["e2e"][0] >= best else "no"))
+        reference = metrics(runs, qos, CPU_REFERENCE)["cpu_per_100k"]
+        if mine["cpu_per_100k"] is not None and reference is not None:
+            lines.append("| %s | client CPU s per 100,000 at or below %s | %.2f | %.2f | %s |" % (
+                qos, CPU_REFERENCE, mine["cpu_per_100k"][0], reference[0],
+                "yes" if mine["cpu_per_100k"][0] <= reference[0] else "no"))
+        if mine["alloc"] is not None:
+            lines.append("| %s | 0 bytes allocated per message | %s | - | %s |" % (
+                qos, "%.4f" % mine["alloc"][0], "yes" if mine["alloc"][2] < 1 else "no"))
     return lines
 
 
@@ -164,6 +217,12 @@ def write_markdown(runs, path):
     for qos in qos_values:
         out += ["## QoS %s" % qos, ""] + qos_table(runs, qos, clients) + [""]
     out += ["## EdgeSensor against the best peer", ""] + ratio_lines(runs, qos_values, clients) + [""]
+    out += ["## Client CPU", ""] + cpu_lines(runs, qos_values, clients) + [""]
+    targets = target_lines(runs, qos_values, clients)
+    if targets:
+        out += ["## Targets (headline build: edgesensor)", ""] + targets + [
+            "", "Allocation: the client's own `alloc_bytes_per_msg` (bytes the process allocated while publishing / N);"
+            " below 1 byte per message means nothing per message (a handful of one-time allocations over 100,000).", ""]
     out += ["Raw runs: `results.csv`. Chart: `throughput.png`.", ""]
     failures = [r for r in runs if r["status"] != "ok"]
     if failures:
