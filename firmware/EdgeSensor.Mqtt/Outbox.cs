@@ -38,7 +38,8 @@ namespace EdgeSensor.Mqtt
             get
             {
                 if (count == 0) return 0;
-                return wrapAt == NoWrap ? tail - head : wrapAt - head + tail;
+                // Wrapped, the bytes past wrapAt cannot take an entry until the head has passed them.
+                return wrapAt == NoWrap ? tail - head : storage.Length - (head - tail);
             }
         }
 

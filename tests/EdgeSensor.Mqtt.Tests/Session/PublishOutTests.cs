@@ -281,4 +281,37 @@ public class PublishOutTests
         Assert.Equal(2, b.TakeOutput().Count);
         Assert.Equal(MqttPublishResult.Accepted, b.Session.Publish("t", payload, 0, 20, MqttQos.AtMostOnce, false));
     }
+
+    [Fact]
+    public void OutboxLow_OnlyOnceHalfTheOutboxIsFree_WhileMessagesWaitForTheWindow()
+    {
+        // 12-byte packets ("w/0", 3-byte payload, QoS 1) take 20 bytes each: 10 fill the outbox.
+        var b = new ScriptedBroker(new MqttSessionOptions { OutboxSize = 200, InflightWindow = 3 });
+        b.Open();
+        for (int i = 0; i < 10; i++) Assert.Equal(MqttPublishResult.Accepted, Publish(b, "w/" + i, MqttQos.AtLeastOnce));
+        Assert.Equal(MqttPublishResult.OutboxFull, Publish(b, "w/x", MqttQos.AtLeastOnce));
+        Assert.False(b.Session.OutboxLow);
+
+        var acked = 0;
+        while (b.Session.OutboxCount > 5)
+        {
+            Assert.False(b.Session.OutboxLow); // a producer woken now would find room for one message only
+            var sent = b.TakeOutput();
+            foreach (var p in sent) b.SendAck(MqttPacketType.Puback, p.PacketId);
+            acked += sent.Count;
+        }
+        Assert.True(b.Session.OutboxLow);
+        Assert.Equal(acked, b.Session.PublishesCompleted);
+    }
+
+    [Fact]
+    public void OutboxLow_WhenEverythingQueuedIsTransmitted_EvenIfMoreThanHalfFull()
+    {
+        // The window takes all 10 messages: nothing waits to go out, so the producer must not wait for space.
+        var b = new ScriptedBroker(new MqttSessionOptions { OutboxSize = 200, InflightWindow = 20 });
+        b.Open();
+        for (int i = 0; i < 10; i++) Publish(b, "w/" + i, MqttQos.AtLeastOnce);
+        Assert.Equal(10, b.TakeOutput().Count);
+        Assert.True(b.Session.OutboxLow);
+    }
 }
