@@ -14,7 +14,7 @@ namespace EdgeSensor.Mqtt
         public int MaxSubscriptions = 8;
 
         /// <summary>
-        /// Received QoS 2 messages awaiting PUBREL that are remembered (4 bytes each); past it the oldest is
+        /// Received QoS 2 messages awaiting PUBREL that are remembered (2 bytes each); past it the oldest is
         /// forgotten and counted in ReleasesForgotten.
         /// </summary>
         public int MaxPendingReleases = 64;

@@ -8,12 +8,12 @@ namespace EdgeSensor.Mqtt
     /// </summary>
     public sealed class PendingReleases
     {
-        readonly int[] ids;
+        readonly ushort[] ids; // packet identifiers are 16-bit
         int count;
 
         public PendingReleases(int capacity)
         {
-            ids = new int[capacity < 1 ? 1 : capacity];
+            ids = new ushort[capacity < 1 ? 1 : capacity];
         }
 
         public int Count { get { return count; } }
@@ -33,7 +33,7 @@ namespace EdgeSensor.Mqtt
                 RemoveAt(0);
                 Forgotten++;
             }
-            ids[count++] = packetId;
+            ids[count++] = (ushort)packetId;
         }
 
         public void Remove(int packetId)

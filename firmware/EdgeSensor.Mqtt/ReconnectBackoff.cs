@@ -1,5 +1,3 @@
-using System;
-
 namespace EdgeSensor.Mqtt
 {
     /// <summary>
@@ -11,7 +9,7 @@ namespace EdgeSensor.Mqtt
         readonly int initialMs;
         readonly int maxMs;
         readonly int stableMs;
-        readonly Random random;
+        uint jitterState; // xorshift32: one word of state, where System.Random keeps a table of 56
         int attempts;
         long connectedAt = -1;
 
@@ -20,7 +18,7 @@ namespace EdgeSensor.Mqtt
             this.initialMs = initialMs;
             this.maxMs = maxMs;
             this.stableMs = stableMs;
-            random = new Random(seed);
+            jitterState = seed == 0 ? 0x9E3779B9u : (uint)seed; // xorshift never leaves 0
         }
 
         public int Attempts { get { return attempts; } }
@@ -41,7 +39,17 @@ namespace EdgeSensor.Mqtt
             attempts++;
             // Half fixed, half random: never a tight loop, never synchronised.
             int half = (int)(ceiling / 2);
-            return half + random.Next(half + 1);
+            return half + (int)(NextJitter() % (uint)(half + 1));
+        }
+
+        uint NextJitter()
+        {
+            uint x = jitterState;
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            jitterState = x;
+            return x;
         }
     }
 }

@@ -8,6 +8,7 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)
 PROJECT=$ROOT/tests/EdgeSensor.Bench/EdgeSensor.Bench.csproj
+rm -rf "$BENCH_DIR/out/edgesensor-bench" "$BENCH_DIR/out/edgesensor-bench-jit" # no stale files from the other build
 dotnet publish "$PROJECT" -c Release -o "$BENCH_DIR/out/edgesensor-bench-jit" --nologo -v quiet
 dotnet publish "$PROJECT" -c Release -r linux-x64 -p:PublishAot=true -o "$BENCH_DIR/out/edgesensor-bench" --nologo -v quiet
 mkdir -p "$BENCH_DIR/out/edgesensor-latency"
