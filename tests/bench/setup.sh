@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs and builds everything tests/bench needs; safe to run repeatedly.
-#   Debian packages: compiler, libmosquitto and Paho C headers, Python paho,
+#   Debian packages: compilers (clang and zlib headers for .NET's Native AOT
+#   link), libmosquitto and Paho C headers, Python paho,
 #   mosquitto, matplotlib for the chart, GNU time for RSS/CPU, Node + npm.
 #   npm: mqtt.js at the version pinned in peers/mqttjs/package-lock.json.
 #   make: the C peers, the latency tool and the reference subscriber.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-PACKAGES=(build-essential libmosquitto-dev libpaho-mqtt-dev python3-paho-mqtt mosquitto python3-matplotlib time nodejs npm)
+PACKAGES=(build-essential clang zlib1g-dev libmosquitto-dev libpaho-mqtt-dev python3-paho-mqtt mosquitto python3-matplotlib time nodejs npm)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
