@@ -256,7 +256,7 @@ def write_chart(runs, path):
             bars = ax.bar(xs, medians, width, yerr=[low, high], capsize=3, label="QoS %s" % qos)
             ax.bar_label(bars, labels=["%.0fk" % (m / 1000) for m in medians], fontsize=8, padding=2)
         ax.set_xticks(range(len(clients)))
-        ax.set_xticklabels(clients)
+        ax.set_xticklabels(clients, rotation=20, ha="right")
         ax.set_ylabel("messages/s (median, min-max bars)")
         ax.set_title(title, fontsize=10)
         ax.legend()
