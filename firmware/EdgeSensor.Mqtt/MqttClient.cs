@@ -80,8 +80,8 @@ namespace EdgeSensor.Mqtt
         }
 
         /// <summary>
-        /// Waits until acknowledgements have freed outbox space (half of it, or all the window could send) or the
-        /// connection state changed; false on timeout. A producer that found the outbox full waits here.
+        /// Waits until acknowledgements have freed outbox space (at least half of it is free, or everything left in it
+        /// has been sent) or the connection state changed; false on timeout. A producer that found the outbox full waits here.
         /// </summary>
         public bool WaitForProgress(int timeoutMs)
         {
