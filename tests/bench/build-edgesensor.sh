@@ -3,7 +3,7 @@
 #   out/edgesensor-bench/edgesensor-bench          Native AOT (the headline row: the client's own work, no JIT)
 #   out/edgesensor-bench-jit/edgesensor-bench      framework-dependent, JIT-compiled (.NET as most desktops run it)
 # and out/edgesensor-latency/edgesensor-latency, a launcher for the AOT build's latency mode.
-# Native AOT needs a C toolchain (build-essential) for its final link; setup.sh installs it.
+# Native AOT links with clang and needs zlib headers (clang, zlib1g-dev); setup.sh installs them.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)

@@ -131,6 +131,13 @@ def qos_table(runs, qos, clients):
     return lines
 
 
+def best_peer(runs, qos, clients, key):
+    """(median, name) of the peer with the highest median for key, or None; EdgeSensor's builds are not peers."""
+    ranked = [(m[key][0], c) for c, m in ((c, metrics(runs, qos, c)) for c in clients if not is_edgesensor(c))
+              if m[key] is not None]
+    return max(ranked) if ranked else None
+
+
 def ratio_lines(runs, qos_values, clients):
     ours = [c for c in clients if is_edgesensor(c)]
     if not ours:
@@ -138,15 +145,14 @@ def ratio_lines(runs, qos_values, clients):
     lines = ["| QoS | metric | EdgeSensor build | EdgeSensor median | best peer (median) | EdgeSensor / best peer |",
              "|---|---|---|---:|---:|---:|"]
     for qos in qos_values:
-        peers = {c: metrics(runs, qos, c) for c in clients if not is_edgesensor(c)}
         for key, label in (("e2e", "end-to-end msgs/s"), ("publish", "publish-complete msgs/s")):
-            ranked = [(m[key][0], c) for c, m in peers.items() if m[key] is not None]
+            peer = best_peer(runs, qos, clients, key)
             for client in ours:
                 mine = metrics(runs, qos, client)
-                if mine[key] is None or not ranked:
+                if mine[key] is None or peer is None:
                     lines.append("| %s | %s | %s | - | - | - |" % (qos, label, client))
                     continue
-                best, best_name = max(ranked)
+                best, best_name = peer
                 lines.append("| %s | %s | %s | %.0f | %s (%.0f) | %.2f |" % (
                     qos, label, client, mine[key][0], best_name, best, mine[key][0] / best))
     return lines
@@ -178,10 +184,9 @@ def target_lines(runs, qos_values, clients):
     lines = ["| QoS | target | EdgeSensor (median) | compared with (median) | met |", "|---|---|---:|---:|:-:|"]
     for qos in qos_values:
         mine = metrics(runs, qos, EDGESENSOR)
-        peers = {c: metrics(runs, qos, c) for c in clients if not is_edgesensor(c)}
-        ranked = [(m["e2e"][0], c) for c, m in peers.items() if m["e2e"] is not None]
-        if mine["e2e"] is not None and ranked:
-            best, best_name = max(ranked)
+        peer = best_peer(runs, qos, clients, "e2e")
+        if mine["e2e"] is not None and peer is not None:
+            best, best_name = peer
             lines.append("| %s | end-to-end msgs/s at or above the best peer | %.0f | %s %.0f | %s |" % (
                 qos, mine["e2e"][0], best_name, best, "yes" if mine["e2e"][0] >= best else "no"))
         reference = metrics(runs, qos, CPU_REFERENCE)["cpu_per_100k"]

@@ -297,6 +297,7 @@ public class PublishOutTests
         {
             Assert.False(b.Session.OutboxLow); // a producer woken now would find room for one message only
             var sent = b.TakeOutput();
+            Assert.NotEmpty(sent); // the window refills from the outbox after each acknowledgement
             foreach (var p in sent) b.SendAck(MqttPacketType.Puback, p.PacketId);
             acked += sent.Count;
         }
