@@ -1,9 +1,0 @@
-using System;
-
-namespace EdgeSensor.Fuzzing;
-
-/// <summary>An input was handled wrongly without throwing: a broken invariant, a hang, a valid input refused.</summary>
-public sealed class FuzzViolation : Exception
-{
-    public FuzzViolation(string message) : base(message) { }
-}
