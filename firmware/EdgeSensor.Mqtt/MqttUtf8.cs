@@ -110,32 +110,28 @@ namespace EdgeSensor.Mqtt
             int length = value.Length;
             for (int index = 0; index < length; index++)
             {
-                int unit = value[index];
-                if (unit == 0)
+                int scalar = ScalarAt(value, index);
+                if (scalar <= 0)
                 {
                     return -1;
                 }
 
-                if (unit < 0x80)
+                if (scalar < 0x80)
                 {
                     byteCount += 1;
                 }
-                else if (unit < 0x800)
+                else if (scalar < 0x800)
                 {
                     byteCount += 2;
                 }
-                else if (unit < HighSurrogateFirst || unit > SurrogateLast)
+                else if (scalar < 0x10000)
                 {
                     byteCount += 3;
                 }
-                else if (IsSurrogatePairAt(value, index))
+                else
                 {
                     byteCount += 4;
                     index++;
-                }
-                else
-                {
-                    return -1;
                 }
             }
 
@@ -153,35 +149,32 @@ namespace EdgeSensor.Mqtt
             int length = value.Length;
             for (int index = 0; index < length; index++)
             {
-                int unit = value[index];
-                if (unit < 0x80)
+                int scalar = ScalarAt(value, index);
+                if (scalar < 0)
                 {
-                    buffer[position++] = (byte)unit;
+                    scalar = 0xFFFD;
                 }
-                else if (unit < 0x800)
+
+                if (scalar < 0x80)
                 {
-                    buffer[position++] = (byte)(0xC0 | (unit >> 6));
-                    buffer[position++] = (byte)(0x80 | (unit & 0x3F));
+                    buffer[position++] = (byte)scalar;
                 }
-                else if (unit >= HighSurrogateFirst && unit <= SurrogateLast)
+                else if (scalar < 0x800)
                 {
-                    if (IsSurrogatePairAt(value, index))
-                    {
-                        int codePoint = 0x10000 + ((unit - HighSurrogateFirst) << 10) + (value[index + 1] - LowSurrogateFirst);
-                        buffer[position++] = (byte)(0xF0 | (codePoint >> 18));
-                        buffer[position++] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
-                        buffer[position++] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
-                        buffer[position++] = (byte)(0x80 | (codePoint & 0x3F));
-                        index++;
-                    }
-                    else
-                    {
-                        position = WriteThreeBytes(0xFFFD, buffer, position);
-                    }
+                    buffer[position++] = (byte)(0xC0 | (scalar >> 6));
+                    buffer[position++] = (byte)(0x80 | (scalar & 0x3F));
+                }
+                else if (scalar < 0x10000)
+                {
+                    position = WriteThreeBytes(scalar, buffer, position);
                 }
                 else
                 {
-                    position = WriteThreeBytes(unit, buffer, position);
+                    buffer[position++] = (byte)(0xF0 | (scalar >> 18));
+                    buffer[position++] = (byte)(0x80 | ((scalar >> 12) & 0x3F));
+                    buffer[position++] = (byte)(0x80 | ((scalar >> 6) & 0x3F));
+                    buffer[position++] = (byte)(0x80 | (scalar & 0x3F));
+                    index++;
                 }
             }
 
@@ -196,16 +189,36 @@ namespace EdgeSensor.Mqtt
             return position + 3;
         }
 
-        private static bool IsSurrogatePairAt(string value, int index)
+        /// <summary>
+        /// The Unicode scalar value starting at <paramref name="index"/>: a surrogate pair gives one value of
+        /// 0x10000 or more (two UTF-16 units), a lone surrogate gives -1. nanoCLR keeps strings as UTF-8 and its
+        /// indexer returns the high surrogate again for the second unit of a pair: ToCharArray reads it right.
+        /// </summary>
+        public static int ScalarAt(string value, int index)
         {
-            int high = value[index];
-            if (high < HighSurrogateFirst || high >= LowSurrogateFirst || index + 1 >= value.Length)
+            int unit = value[index];
+            if (unit < HighSurrogateFirst || unit > SurrogateLast)
             {
-                return false;
+                return unit;
+            }
+
+            if (unit >= LowSurrogateFirst || index + 1 >= value.Length)
+            {
+                return -1;
             }
 
             int low = value[index + 1];
-            return low >= LowSurrogateFirst && low <= SurrogateLast;
+            if (low < LowSurrogateFirst || low > SurrogateLast)
+            {
+                low = value.ToCharArray(index, 2)[1]; // allocates only where the indexer was wrong, or the string is
+            }
+
+            if (low < LowSurrogateFirst || low > SurrogateLast)
+            {
+                return -1;
+            }
+
+            return 0x10000 + ((unit - HighSurrogateFirst) << 10) + (low - LowSurrogateFirst);
         }
     }
 }

@@ -36,6 +36,22 @@ namespace EdgeSensor.Device
             return new string(chars, 0, count);
         }
 
+        /// <summary>Whether a String or PropertyName token holds U+0000 (written as \u0000), without allocating.</summary>
+        public bool ContainsNul()
+        {
+            RequireStringToken("ContainsNul");
+            int index = valueStart;
+            while (index < valueEnd)
+            {
+                if (NextCodePoint(ref index) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether a String or PropertyName token decodes to exactly <paramref name="text"/>, without allocating.</summary>
         public bool TextEquals(string text)
         {

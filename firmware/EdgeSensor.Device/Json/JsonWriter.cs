@@ -1,3 +1,5 @@
+using EdgeSensor.Mqtt;
+
 namespace EdgeSensor.Device
 {
     /// <summary>
@@ -181,22 +183,14 @@ namespace EdgeSensor.Device
             Put((byte)'"');
             for (int i = 0; i < value.Length; i++)
             {
-                char c = value[i];
-                if (c < 0x80)
+                int code = MqttUtf8.ScalarAt(value, i);
+                if (code >= 0 && code < 0x80)
                 {
-                    PutEscaped((byte)c);
+                    PutEscaped((byte)code);
                     continue;
                 }
-                int code = c;
-                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < value.Length && value[i + 1] >= 0xDC00 && value[i + 1] <= 0xDFFF)
-                {
-                    code = 0x10000 + ((c - 0xD800) << 10) + (value[++i] - 0xDC00);
-                }
-                else if (c >= 0xD800 && c <= 0xDFFF)
-                {
-                    code = 0xFFFD; // a lone surrogate cannot be written as UTF-8
-                }
-                PutCodePoint(code);
+                if (code >= 0x10000) i++;
+                PutCodePoint(code < 0 ? 0xFFFD : code); // a lone surrogate cannot be written as UTF-8
             }
             Put((byte)'"');
         }

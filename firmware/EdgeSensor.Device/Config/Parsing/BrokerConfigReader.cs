@@ -42,12 +42,7 @@ namespace EdgeSensor.Device
                         CheckCertificate(field, broker.CaCertificate);
                         break;
                     case UserName:
-                        broker.UserName = values.ReadString(field);
-                        if (broker.UserName.IndexOf('\0') >= 0)
-                        {
-                            throw new ConfigException(field, "must not contain U+0000 (MQTT strings cannot) [MQTT-1.5.3-2]");
-                        }
-
+                        broker.UserName = values.ReadString(field); // U+0000 refused there [MQTT-1.5.3-2]
                         break;
                     default:
                         broker.Password = values.ReadString(field);

@@ -105,6 +105,12 @@ namespace EdgeSensor.Device
                 throw Mismatch(path, "a string");
             }
 
+            // nanoFramework strings end at U+0000: "a\u0000b" would arrive as "a" and pass every later check.
+            if (json.ContainsNul())
+            {
+                throw new ConfigException(path, "must not contain U+0000");
+            }
+
             return json.GetString();
         }
 

@@ -14,7 +14,9 @@ namespace EdgeSensor.Device
         {
             int slot = ((bus - FirstBus) * AddressCount) + address;
             string owner = owners[slot];
-            if (owner != null)
+            // On nanoCLR an element of a new string[] that was never assigned compares != null; IsNullOrEmpty
+            // sees it as unset on both runtimes, and no owner is empty.
+            if (!string.IsNullOrEmpty(owner))
             {
                 throw new ConfigException(addressPath, "I2C address " + ConfigEcho.Hex(address) + " on bus " + bus.ToString()
                     + " is already used by " + owner);

@@ -9,7 +9,9 @@ namespace EdgeSensor.Device
         public void Claim(string path, int pin)
         {
             string owner = owners[pin];
-            if (owner != null)
+            // On nanoCLR an element of a new string[] that was never assigned compares != null; IsNullOrEmpty
+            // sees it as unset on both runtimes, and no owner is empty.
+            if (!string.IsNullOrEmpty(owner))
             {
                 throw new ConfigException(path, "GPIO " + pin.ToString() + " is already used by " + owner);
             }
