@@ -58,10 +58,10 @@ static bool RunTests(ConfigurationBuild build, NanoProject tests, Toolchain tool
     UnitTestRun run = UnitTestRun.Execute(toolchain, pe, declared, log, options.Timeout);
     if (options.List)
     {
-        foreach (UnitTestRun.Outcome outcome in run.Passed) Console.WriteLine("  passed   " + outcome.Test);
-        foreach (UnitTestRun.Outcome outcome in run.Skipped) Console.WriteLine("  skipped  " + outcome.Test + ": " + outcome.Detail);
+        foreach (UnitTestRun.Outcome outcome in run.Passed) Console.WriteLine("  passed   " + outcome.Reported);
+        foreach (UnitTestRun.Outcome outcome in run.Skipped) Console.WriteLine("  skipped  " + outcome.Reported + ": " + outcome.Detail);
     }
-    foreach (UnitTestRun.Outcome outcome in run.Failed) Console.WriteLine("  FAILED   " + outcome.Test + ": " + outcome.Detail);
+    foreach (UnitTestRun.Outcome outcome in run.Failed) Console.WriteLine("  FAILED   " + outcome.Reported + ": " + outcome.Detail);
     foreach (string test in run.NotRun) Console.WriteLine("  NOT RUN  " + test);
     if (run.TimedOut) Console.WriteLine("  nanoCLR was stopped after " + Seconds(options.Timeout) + " (--timeout)");
     Console.WriteLine(build.Configuration + ": " + Path.GetRelativePath(RepositoryRoot(), tests.Path) + " on nanoCLR: "

@@ -11,7 +11,9 @@ namespace EdgeSensor.NanoBuild;
 /// </summary>
 sealed class UnitTestRun
 {
-    public sealed record Outcome(string Test, string Result, string Detail);
+    /// <param name="Test">Namespace.Class.Method, as the assembly declares it.</param>
+    /// <param name="Reported">The launcher's own name, with the row index (".0", ".1"... for each [DataRow]).</param>
+    public sealed record Outcome(string Test, string Reported, string Result, string Detail);
 
     public List<Outcome> Passed { get; } = new();
     public List<Outcome> Failed { get; } = new();
@@ -49,7 +51,7 @@ sealed class UnitTestRun
             int secondComma = line.IndexOf(',', firstComma + 1);
             string name = secondComma < 0 ? line.Substring(firstComma + 1) : line.Substring(firstComma + 1, secondComma - firstComma - 1);
             string detail = secondComma < 0 ? "" : line.Substring(secondComma + 1);
-            var outcome = new Outcome(WithoutRowIndex(name), result, detail);
+            var outcome = new Outcome(WithoutRowIndex(name), name, result, detail);
             switch (result)
             {
                 case "passed": run.Passed.Add(outcome); break;
