@@ -20,6 +20,7 @@ namespace EdgeSensor.Portability.Tests
             Path.Combine("firmware", "EdgeSensor.Esp32", "EdgeSensor.Esp32.nfproj"),
             Path.Combine("firmware", "EdgeSensor.Mqtt", "EdgeSensor.Mqtt.nfproj"),
             Path.Combine("tests", "suites", "EdgeSensor.NanoTests", "EdgeSensor.NanoTests.nfproj"),
+            Path.Combine("tests", "tools", "EdgeSensor.NanoBenchmarks", "EdgeSensor.NanoBenchmarks.nfproj"),
         };
 
         public static IEnumerable<object[]> Projects => NanoProjects.RelativePaths().Select(path => new object[] { path });

@@ -31,10 +31,13 @@ try
             Console.WriteLine("  " + (project.AssemblyName + ".pe").PadRight(28) + new FileInfo(build.PeFile(project)).Length.ToString("N0").PadLeft(9) + " B   "
                 + Path.GetRelativePath(root, project.Path));
         }
-        if (options.Command != "test") continue;
-        foreach (NanoProject tests in build.Projects.Where(p => p.IsUnitTestAssembly))
+        if (options.Command == "test")
         {
-            allPassed &= RunTests(build, tests, toolchain, options);
+            foreach (NanoProject tests in build.Projects.Where(p => p.IsUnitTestAssembly)) allPassed &= RunTests(build, tests, toolchain, options);
+        }
+        else if (options.Command == "bench")
+        {
+            foreach (NanoProject program in build.Projects.Where(p => p.IsExecutable && Path.GetRelativePath(root, p.Path).StartsWith("tests"))) allPassed &= RunProgram(build, program, toolchain, options);
         }
     }
     return allPassed ? 0 : 1;
@@ -70,6 +73,23 @@ static bool RunTests(ConfigurationBuild build, NanoProject tests, Toolchain tool
     return run.Succeeded;
 }
 
+static bool RunProgram(ConfigurationBuild build, NanoProject program, Toolchain toolchain, Options options)
+{
+    string log = Path.Combine(build.Root, "nanoclr-" + program.AssemblyName + ".log");
+    ProcessRunner.Result run = ProcessRunner.Run(toolchain.NanoClr, build.PeClosure(program), build.Root, options.Timeout);
+    File.WriteAllText(log, run.Output);
+    Console.WriteLine(build.Configuration + ": " + program.AssemblyName + " on nanoCLR (log " + log + ")");
+    bool finished = false;
+    foreach (string line in run.Output.Split('\n'))
+    {
+        if (!line.StartsWith("nanobench ", StringComparison.Ordinal)) continue;
+        Console.WriteLine("  " + line.TrimEnd());
+        finished |= line.TrimEnd() == "nanobench done";
+    }
+    if (!finished) Console.WriteLine("  the program did not finish (" + (run.TimedOut ? "stopped by --timeout" : "exit " + run.ExitCode) + "): see the log");
+    return finished;
+}
+
 static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0") + " s";
 
 static string RepositoryRoot()
@@ -87,9 +107,10 @@ static string RepositoryRoot()
 sealed class Options
 {
     public const string Usage =
-        "usage: nanobuild [test|build] [--configuration Debug|Release|both] [--toolchain FILE] [--artifacts DIR] [--timeout SECONDS] [--list]\n"
+        "usage: nanobuild [test|build|bench] [--configuration Debug|Release|both] [--toolchain FILE] [--artifacts DIR] [--timeout SECONDS] [--list]\n"
         + "  build   compile every .nfproj (firmware/, tests/) against the nanoFramework reference assemblies and convert it to .pe\n"
         + "  test    build, then run the NFUnitTest assembly on nanoCLR (the default)\n"
+        + "  bench   build, then run the programs under tests/ on nanoCLR and print their \"nanobench\" lines\n"
         + "  --configuration  Debug and Release IL by default (both)\n"
         + "  --toolchain      a toolchain.env (NANO_REFS, NANO_PE, NANO_MDP, NANO_CLR); default: the NANO_* variables when all\n"
         + "                   four are set, else " + "$XDG_CACHE_HOME/nanoframework-toolchain/toolchain.env (~/.cache when unset)\n"
@@ -117,6 +138,7 @@ sealed class Options
             {
                 case "test":
                 case "build":
+                case "bench":
                     options.Command = arg;
                     break;
                 case "--configuration":
