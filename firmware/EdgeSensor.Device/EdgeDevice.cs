@@ -1,4 +1,10 @@
 using System.Threading;
+using EdgeSensor.Device.Actuators;
+using EdgeSensor.Device.Commands;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Documents;
+using EdgeSensor.Device.Json;
+using EdgeSensor.Device.Sensors;
 using EdgeSensor.Mqtt;
 
 namespace EdgeSensor.Device
@@ -53,6 +59,8 @@ namespace EdgeSensor.Device
         int announcement;
         bool bootReported;
         int reportedOverflows;
+        string ipAddress;
+        long telemetryPublished;
 
         public EdgeDevice(DeviceConfig config, string firmwareVersion, ISensor[] sensors, Actuator[] actuators)
         {
@@ -71,17 +79,11 @@ namespace EdgeSensor.Device
             intervalMs = config.TelemetryIntervalSeconds * 1000L;
         }
 
-        public DeviceTopics Topics { get { return topics; } }
-
         /// <summary>Reported in <c>info</c>; set by the host once the network is up.</summary>
-        public string IpAddress { get; set; }
+        public string IpAddress { get { return ipAddress; } set { ipAddress = value; } }
 
-        public long TelemetryPublished { get; private set; }
-
-        /// <summary>Telemetry documents not handed to MQTT (no connection at QoS 0, outbox full at QoS 1): <c>seq</c> shows the gap.</summary>
-        public long TelemetryDropped { get; private set; }
-        public long CommandsApplied { get; private set; }
-        public long CommandsRejected { get; private set; }
+        /// <summary>Telemetry documents handed to MQTT; those that were not (no connection at QoS 0, outbox full at QoS 1) leave a gap in <c>seq</c>.</summary>
+        public long TelemetryPublished { get { return telemetryPublished; } }
 
         /// <summary>Drives every actuator to its configured safe state: call at boot, before any network.</summary>
         public void ApplySafeStates()
@@ -158,18 +160,15 @@ namespace EdgeSensor.Device
                 if (rejection == CommandRejection.None) rejection = actuators[actuator].Apply(commandPayload, 0, payloadLength);
                 if (rejection == CommandRejection.None)
                 {
-                    CommandsApplied++;
                     stateDirty[actuator] = true;
                     continue;
                 }
-                CommandsRejected++;
                 json.Reset(smallDocument, 0);
                 DeviceEvents.CommandRejected(json, commandName, nameLength, rejection);
                 PublishEvent();
             }
             int overflows = commands.Overflows;
             if (overflows == reportedOverflows) return;
-            CommandsRejected += overflows - reportedOverflows;
             json.Reset(smallDocument, 0);
             DeviceEvents.CommandsDropped(json, overflows - reportedOverflows);
             reportedOverflows = overflows;
@@ -217,7 +216,7 @@ namespace EdgeSensor.Device
                 else if (announcement == 1)
                 {
                     json.Reset(document, 0);
-                    InfoDocument.Write(json, config, firmwareVersion, IpAddress, sensors, actuators);
+                    InfoDocument.Write(json, config, firmwareVersion, ipAddress, sensors, actuators);
                     result = Publish(topics.Info, true);
                 }
                 else if (announcement < 2 + discoveryCount)
@@ -284,8 +283,7 @@ namespace EdgeSensor.Device
             sequence++;
             json.Reset(document, 0);
             telemetry.Write(json, sequence, (now - bootAt) / 1000, readings);
-            if (link != null && Publish(topics.Telemetry, false, telemetryQos) == MqttPublishResult.Accepted) TelemetryPublished++;
-            else TelemetryDropped++;
+            if (link != null && Publish(topics.Telemetry, false, telemetryQos) == MqttPublishResult.Accepted) telemetryPublished++;
         }
 
         void PublishEvent()
@@ -305,18 +303,18 @@ namespace EdgeSensor.Device
             return link.Publish(topic, document, 0, json.Length, qos, retain);
         }
 
-        void IMqttSessionHandler.OnConnected(bool sessionPresent)
+        public void OnConnected(bool sessionPresent)
         {
             Interlocked.Increment(ref connectGeneration);
             work.Set();
         }
 
-        void IMqttSessionHandler.OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
+        public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
         {
             work.Set();
         }
 
-        void IMqttSessionHandler.OnMessage(MqttMessage message)
+        public void OnMessage(MqttMessage message)
         {
             if (!message.IsFirstChunk) return; // an oversized command is judged (and rejected) on its first chunk
             int nameOffset, nameLength;
@@ -326,7 +324,7 @@ namespace EdgeSensor.Device
             work.Set();
         }
 
-        void IMqttSessionHandler.OnSubscribeResult(int subscriptionIndex, int returnCode)
+        public void OnSubscribeResult(int subscriptionIndex, int returnCode)
         {
         }
     }

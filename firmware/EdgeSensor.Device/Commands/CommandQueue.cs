@@ -1,7 +1,8 @@
 using System.Threading;
+using EdgeSensor.Device.Actuators;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Commands
 {
     /// <summary>
     /// Commands received on the MQTT thread, waiting for the device loop to apply them: a fixed number of
@@ -19,6 +20,7 @@ namespace EdgeSensor.Device
         readonly object gate = new object();
         int head;
         int count;
+        int overflows;
 
         public CommandQueue(int capacity)
         {
@@ -36,7 +38,7 @@ namespace EdgeSensor.Device
         }
 
         /// <summary>Commands lost because the queue was full (the loop reports them).</summary>
-        public int Overflows { get; private set; }
+        public int Overflows { get { return overflows; } }
 
         /// <summary>Takes a received command; false (and counted) when the queue is full.</summary>
         public bool Enqueue(int actuator, MqttMessage message, int nameOffset, int nameLength)
@@ -46,7 +48,7 @@ namespace EdgeSensor.Device
             {
                 if (count == actuators.Length)
                 {
-                    Overflows++;
+                    overflows++;
                     return false;
                 }
                 int slot = (head + count) % actuators.Length;

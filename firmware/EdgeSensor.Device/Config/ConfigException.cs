@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Config
 {
     /// <summary>
     /// A configuration document that cannot be used: <see cref="Path"/> names the field (<c>sensors[1].address</c>)

@@ -1,4 +1,6 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Ports;
+
+namespace EdgeSensor.Device.Sensors
 {
     /// <summary>
     /// A Bosch BME280 on I2C, one forced-mode measurement per reading at oversampling x1 for all three quantities.
@@ -54,7 +56,7 @@ namespace EdgeSensor.Device
 
         // One write of register/value pairs; the datasheet's I2C write takes any number of pairs, applied in order,
         // and ctrl_hum only takes effect with the ctrl_meas write that follows it.
-        readonly byte[] forcedMeasurement = new byte[] { CtrlHumRegister, CtrlHumOversamplingX1, CtrlMeasRegister, CtrlMeasForcedX1 };
+        readonly byte[] forcedMeasurement = new byte[4];
         readonly byte[] data = new byte[DataLength];
         bool calibrated;
         bool measuring;
@@ -70,16 +72,15 @@ namespace EdgeSensor.Device
             this.name = name;
             this.bus = bus;
             this.address = address;
+            forcedMeasurement[0] = CtrlHumRegister;
+            forcedMeasurement[1] = CtrlHumOversamplingX1;
+            forcedMeasurement[2] = CtrlMeasRegister;
+            forcedMeasurement[3] = CtrlMeasForcedX1;
         }
 
         public string Name { get { return name; } }
 
         public SensorQuantity[] Quantities { get { return All; } }
-
-        /// <summary>The trimming parameters, valid once a reading has got past the setup.</summary>
-        public Bme280Calibration Calibration { get { return calibration; } }
-
-        public bool IsCalibrated { get { return calibrated; } }
 
         public int Start(long nowMs)
         {

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Sensors
 {
     /// <summary>
     /// A measured quantity: its key in telemetry JSON, the fixed number of decimals it is written with, and

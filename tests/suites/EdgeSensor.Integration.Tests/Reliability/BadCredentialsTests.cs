@@ -4,7 +4,7 @@ using System.Text;
 using EdgeSensor.Desktop.Broker;
 using EdgeSensor.Desktop.Devices;
 using EdgeSensor.Desktop.Mqtt;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using EdgeSensor.Integration.Tests.Mqtt;
 using EdgeSensor.Mqtt;
 using Xunit;

@@ -1,4 +1,9 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Actuators;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Json;
+using EdgeSensor.Device.Sensors;
+
+namespace EdgeSensor.Device.Documents
 {
     /// <summary>
     /// Home Assistant MQTT discovery (device-topics.md): one retained config document per sensor quantity

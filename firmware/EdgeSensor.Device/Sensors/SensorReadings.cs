@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Sensors
 {
     /// <summary>
     /// The last sampling round of every sensor, and each one's run of consecutive failures, with the decision

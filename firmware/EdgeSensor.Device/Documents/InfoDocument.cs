@@ -1,4 +1,9 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Actuators;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Json;
+using EdgeSensor.Device.Sensors;
+
+namespace EdgeSensor.Device.Documents
 {
     /// <summary><c>&lt;base&gt;/info</c>: what this device is, published retained after every connect. Never a secret.</summary>
     public static class InfoDocument

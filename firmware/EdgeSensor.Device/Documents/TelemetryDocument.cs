@@ -1,4 +1,7 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Json;
+using EdgeSensor.Device.Sensors;
+
+namespace EdgeSensor.Device.Documents
 {
     /// <summary>
     /// The telemetry document (device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written

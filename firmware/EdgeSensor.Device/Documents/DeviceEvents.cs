@@ -1,4 +1,8 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Actuators;
+using EdgeSensor.Device.Json;
+using EdgeSensor.Device.Sensors;
+
+namespace EdgeSensor.Device.Documents
 {
     /// <summary>The JSON published on <c>&lt;base&gt;/event</c>: things an operator must see.</summary>
     public static class DeviceEvents

@@ -1,0 +1,95 @@
+namespace EdgeSensor.Device.Config.Parsing
+{
+    /// <summary>
+    /// The members of one object of the document as <see cref="ConfigReader"/> read and checked them, for
+    /// <see cref="DeviceConfigParser"/> to put into the model: values by row of <see cref="ConfigSchema.Fields"/>,
+    /// null where a member was left out.
+    /// </summary>
+    internal sealed class ConfigObject
+    {
+        public readonly ConfigReader Reader;
+        public readonly int Section;
+        public readonly string Path;
+
+        /// <summary>The array this object is an element of, or null: where its siblings are.</summary>
+        public readonly string ArrayPath;
+
+        /// <summary>One slot per row of the schema; only this section's rows are used.</summary>
+        public readonly object[] Values = new object[ConfigSchema.Fields.Length];
+
+        /// <summary>For array elements with kinds: the kind's index in its section's kinds list.</summary>
+        public int Kind = -1;
+
+        public ConfigObject(ConfigReader reader, int section, string path, string arrayPath)
+        {
+            Reader = reader;
+            Section = section;
+            Path = path;
+            ArrayPath = arrayPath;
+        }
+
+        public string Text(string name, string absent)
+        {
+            object value = Values[Row(name)];
+            return value == null ? absent : (string)value;
+        }
+
+        public int Number(string name, int absent)
+        {
+            object value = Values[Row(name)];
+            return value == null ? absent : (int)value;
+        }
+
+        public bool Flag(string name, bool absent)
+        {
+            object value = Values[Row(name)];
+            return value == null ? absent : (bool)value;
+        }
+
+        public object Value(string name)
+        {
+            return Values[Row(name)];
+        }
+
+        /// <summary>The path of one of its members: <c>sensors[1].address</c>.</summary>
+        public string PathOf(string name)
+        {
+            return ConfigText.Member(Path, name);
+        }
+
+        /// <summary>The path of an earlier element of the same array: <c>sensors[0]</c>.</summary>
+        public string Sibling(int index)
+        {
+            return ConfigText.Element(ArrayPath, index);
+        }
+
+        /// <summary>A refusal of one of its members.</summary>
+        public ConfigException Refuse(string name, string problem)
+        {
+            return new ConfigException(PathOf(name), problem);
+        }
+
+        /// <summary>Checks a pin member's GPIO; <paramref name="user"/> says who needs it driven ("an actuator").</summary>
+        public void CheckGpio(string name, int pin, string user)
+        {
+            ConfigRules.CheckGpio(PathOf(name), pin, user);
+        }
+
+        /// <summary>Gives a checked GPIO to this member, refusing one another member already took.</summary>
+        public void ClaimGpio(string name, int pin)
+        {
+            Reader.Claim(PathOf(name), pin, PathOf(name), "GPIO " + pin.ToString());
+        }
+
+        int Row(string name)
+        {
+            int row = 0;
+            while (ConfigSchema.Fields[row].Section != Section || ConfigSchema.Fields[row].Name != name)
+            {
+                row++;
+            }
+
+            return row;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+namespace EdgeSensor.Device.Json
+{
+    /// <summary>
+    /// Numbers and the literals true, false and null. Numbers are read by hand: the device's Parse methods follow
+    /// the current culture and differ between targets, and the grammar (no leading zeros, no '+', no bare '.')
+    /// must be RFC 8259's anyway.
+    /// </summary>
+    public sealed partial class JsonReader
+    {
+        /// <summary>
+        /// The value of a Number token written without fraction or exponent that fits an int; false otherwise
+        /// (10.0 and 1e3 are not integers here: configuration wants them written as such).
+        /// </summary>
+        public bool TryGetInt32(out int value)
+        {
+            Require(tokenType == JsonTokenType.Number);
+            value = 0;
+            if (!numberIsInteger)
+            {
+                return false;
+            }
+
+            int index = valueStart;
+            bool negative = buffer[index] == (byte)'-';
+            if (negative)
+            {
+                index++;
+            }
+
+            if (valueEnd - index > 10)
+            {
+                return false;
+            }
+
+            long magnitude = 0;
+            for (; index < valueEnd; index++)
+            {
+                magnitude = (magnitude * 10) + (buffer[index] - '0');
+            }
+
+            long signed = negative ? -magnitude : magnitude;
+            if (signed < int.MinValue || signed > int.MaxValue)
+            {
+                return false;
+            }
+
+            value = (int)signed;
+            return true;
+        }
+
+        /// <summary>The text of a Number token, as written (for messages). Allocates.</summary>
+        public string GetNumberText()
+        {
+            Require(tokenType == JsonTokenType.Number);
+            char[] chars = new char[valueEnd - valueStart];
+            for (int index = valueStart; index < valueEnd; index++)
+            {
+                chars[index - valueStart] = (char)buffer[index];
+            }
+
+            return new string(chars);
+        }
+
+        /// <summary>Scans a number at the current position against RFC 8259's grammar.</summary>
+        void ScanNumber()
+        {
+            int index = position;
+            if (buffer[index] == (byte)'-')
+            {
+                index++;
+            }
+
+            if (index == end)
+            {
+                Fail("unexpected end of input inside a number", index);
+            }
+
+            if (buffer[index] == (byte)'0')
+            {
+                index++;
+                if (index < end && IsDigit(buffer[index]))
+                {
+                    Fail("invalid number (leading zeros are not allowed)", position);
+                }
+            }
+            else if (IsDigit(buffer[index]))
+            {
+                while (index < end && IsDigit(buffer[index]))
+                {
+                    index++;
+                }
+            }
+            else
+            {
+                Fail("invalid number (expected a digit)", index);
+            }
+
+            bool integer = true;
+            if (index < end && buffer[index] == (byte)'.')
+            {
+                index = ScanDigits(index + 1, "invalid number (expected a digit after the decimal point)");
+                integer = false;
+            }
+
+            if (index < end && (buffer[index] == (byte)'e' || buffer[index] == (byte)'E'))
+            {
+                index++;
+                if (index < end && (buffer[index] == (byte)'+' || buffer[index] == (byte)'-'))
+                {
+                    index++;
+                }
+
+                index = ScanDigits(index, "invalid number (expected a digit in the exponent)");
+                integer = false;
+            }
+
+            if (index < end && !IsDelimiter(buffer[index]))
+            {
+                Fail("invalid number (unexpected character after it)", index);
+            }
+
+            tokenType = JsonTokenType.Number;
+            valueStart = position;
+            valueEnd = index;
+            numberIsInteger = integer;
+            position = index;
+        }
+
+        /// <summary>One or more digits from <paramref name="index"/>; returns the index after them.</summary>
+        int ScanDigits(int index, string problem)
+        {
+            if (index == end)
+            {
+                Fail("unexpected end of input inside a number", index);
+            }
+
+            if (!IsDigit(buffer[index]))
+            {
+                Fail(problem, index);
+            }
+
+            while (index < end && IsDigit(buffer[index]))
+            {
+                index++;
+            }
+
+            return index;
+        }
+
+        void ScanLiteral(string literal, JsonTokenType type)
+        {
+            int length = literal.Length;
+            for (int index = 0; index < length; index++)
+            {
+                int at = position + index;
+                if (at == end)
+                {
+                    Fail("unexpected end of input inside a literal", at);
+                }
+
+                if (buffer[at] != (byte)literal[index])
+                {
+                    Fail("invalid literal (expected true, false or null)", position);
+                }
+            }
+
+            if (position + length < end && !IsDelimiter(buffer[position + length]))
+            {
+                Fail("invalid literal (expected true, false or null)", position);
+            }
+
+            tokenType = type;
+            position += length;
+        }
+
+        /// <summary>What may follow a number or literal: RFC 8259 has no token that starts right after one.</summary>
+        static bool IsDelimiter(byte next)
+        {
+            return next == (byte)' ' || next == (byte)'\n' || next == (byte)'\r' || next == (byte)'\t'
+                || next == (byte)',' || next == (byte)']' || next == (byte)'}';
+        }
+
+        static bool IsDigit(byte next)
+        {
+            return next >= (byte)'0' && next <= (byte)'9';
+        }
+    }
+}
