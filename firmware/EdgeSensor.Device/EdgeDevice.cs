@@ -20,7 +20,7 @@ namespace EdgeSensor.Device
     /// commands, and keepalive is the I/O thread's business.
     /// </para>
     /// </summary>
-    public sealed class EdgeDevice : IMqttSessionHandler
+    public sealed partial class EdgeDevice : IMqttSessionHandler
     {
         const int CommandQueueSize = 16;
         const int RetryMs = 100;
@@ -71,7 +71,7 @@ namespace EdgeSensor.Device
             topics = new DeviceTopics(config.Prefix, config.Id, actuators);
             telemetry = new TelemetryDocument(sensors);
             readings = new SensorReadings(sensors, config.FailureEventAfter);
-            discovery = new HomeAssistantDiscovery(config, firmwareVersion, topics, sensors, actuators);
+            discovery = new HomeAssistantDiscovery(config, firmwareVersion, topics.Base, sensors, actuators);
             stateDirty = new bool[actuators.Length];
             started = new bool[sensors.Length];
             document = new byte[512 + 256 * sensors.Length];
@@ -151,157 +151,7 @@ namespace EdgeSensor.Device
             return link.Publish(topics.Status, Offline, 0, Offline.Length, MqttQos.AtLeastOnce, true);
         }
 
-        void ApplyCommands()
-        {
-            int actuator, payloadLength, nameLength;
-            CommandRejection rejection;
-            while (commands.TryDequeue(out actuator, out rejection, commandPayload, out payloadLength, commandName, out nameLength))
-            {
-                if (rejection == CommandRejection.None) rejection = actuators[actuator].Apply(commandPayload, 0, payloadLength);
-                if (rejection == CommandRejection.None)
-                {
-                    stateDirty[actuator] = true;
-                    continue;
-                }
-                json.Reset(smallDocument, 0);
-                DeviceEvents.CommandRejected(json, commandName, nameLength, rejection);
-                PublishEvent();
-            }
-            int overflows = commands.Overflows;
-            if (overflows == reportedOverflows) return;
-            json.Reset(smallDocument, 0);
-            DeviceEvents.CommandsDropped(json, overflows - reportedOverflows);
-            reportedOverflows = overflows;
-            PublishEvent();
-        }
-
-        /// <summary>The real state of every actuator whose state changed or must be repeated; false while some could not go out.</summary>
-        bool PublishStates()
-        {
-            if (link == null) return true;
-            bool done = true;
-            for (int i = 0; i < actuators.Length; i++)
-            {
-                if (!stateDirty[i]) continue;
-                int length = actuators[i].WriteState(statePayload, 0);
-                if (link.Publish(topics.State[i], statePayload, 0, length, MqttQos.AtLeastOnce, true) == MqttPublishResult.Accepted) stateDirty[i] = false;
-                else done = false;
-            }
-            return done;
-        }
-
-        /// <summary>
-        /// After every connect: <c>online</c>, <c>info</c>, discovery documents, every actuator's state, and once per
-        /// boot a <c>boot</c> event. Resumes where it stopped when the outbox was full; false while unfinished.
-        /// </summary>
-        bool Announce()
-        {
-            int generation = Interlocked.CompareExchange(ref connectGeneration, 0, 0);
-            if (link == null || generation == 0) return true;
-            if (generation != announcedGeneration)
-            {
-                announcedGeneration = generation;
-                announcement = 0;
-                for (int i = 0; i < stateDirty.Length; i++) stateDirty[i] = true;
-            }
-            int discoveryCount = config.HomeAssistantDiscovery ? discovery.Count : 0;
-            int total = 2 + discoveryCount + 1;
-            while (announcement < total)
-            {
-                MqttPublishResult result;
-                if (announcement == 0)
-                {
-                    result = link.Publish(topics.Status, Online, 0, Online.Length, MqttQos.AtLeastOnce, true);
-                }
-                else if (announcement == 1)
-                {
-                    json.Reset(document, 0);
-                    InfoDocument.Write(json, config, firmwareVersion, ipAddress, sensors, actuators);
-                    result = Publish(topics.Info, true);
-                }
-                else if (announcement < 2 + discoveryCount)
-                {
-                    json.Reset(document, 0);
-                    discovery.Write(json, announcement - 2);
-                    result = Publish(discovery.Topics[announcement - 2], true);
-                }
-                else if (!bootReported)
-                {
-                    json.Reset(smallDocument, 0);
-                    DeviceEvents.Boot(json, firmwareVersion);
-                    result = link.Publish(topics.Event, smallDocument, 0, json.Length, MqttQos.AtLeastOnce, false);
-                    if (result == MqttPublishResult.Accepted) bootReported = true;
-                }
-                else
-                {
-                    result = MqttPublishResult.Accepted;
-                }
-                if (result == MqttPublishResult.OutboxFull || result == MqttPublishResult.SendBufferFull) return false;
-                if (result == MqttPublishResult.NotConnected) return true;
-                announcement++; // accepted, or refused for good (too large): either way, on to the next
-            }
-            return PublishStates();
-        }
-
-        /// <summary>Starts a sampling round when one is due, collects it when the sensors are ready; returns ms until the next step.</summary>
-        long Sample(long now)
-        {
-            if (!sampling && now >= nextSampleAt)
-            {
-                long wait = 0;
-                for (int i = 0; i < sensors.Length; i++)
-                {
-                    int ms = sensors[i].Start(now);
-                    started[i] = ms >= 0;
-                    if (ms > wait) wait = ms;
-                }
-                collectAt = now + wait;
-                sampling = true;
-                nextSampleAt += intervalMs;
-                if (nextSampleAt <= now) nextSampleAt = now + intervalMs; // fell behind (the host slept): skip, don't burst
-            }
-            if (sampling && now >= collectAt)
-            {
-                sampling = false;
-                for (int i = 0; i < sensors.Length; i++)
-                {
-                    bool ok = started[i] && sensors[i].Collect(readings.Values[i], 0);
-                    SensorEvent happened = readings.Record(i, ok);
-                    if (happened == SensorEvent.None) continue;
-                    json.Reset(smallDocument, 0);
-                    DeviceEvents.Sensor(json, happened, sensors[i].Name, readings.ConsecutiveErrors[i]);
-                    PublishEvent();
-                }
-                PublishTelemetry(now);
-            }
-            long due = (sampling ? collectAt : nextSampleAt) - now;
-            return due > 0 ? due : 0;
-        }
-
-        void PublishTelemetry(long now)
-        {
-            sequence++;
-            json.Reset(document, 0);
-            telemetry.Write(json, sequence, (now - bootAt) / 1000, readings);
-            if (link != null && Publish(topics.Telemetry, false, telemetryQos) == MqttPublishResult.Accepted) telemetryPublished++;
-        }
-
-        void PublishEvent()
-        {
-            if (link == null || json.Overflowed) return;
-            link.Publish(topics.Event, smallDocument, 0, json.Length, MqttQos.AtLeastOnce, false);
-        }
-
-        MqttPublishResult Publish(byte[] topic, bool retain)
-        {
-            return Publish(topic, retain, MqttQos.AtLeastOnce);
-        }
-
-        MqttPublishResult Publish(byte[] topic, bool retain, MqttQos qos)
-        {
-            if (json.Overflowed) return MqttPublishResult.TooLarge;
-            return link.Publish(topic, document, 0, json.Length, qos, retain);
-        }
+        // MQTT callbacks, on the client's I/O thread: they only queue and wake the loop.
 
         public void OnConnected(bool sessionPresent)
         {

@@ -5,26 +5,19 @@ using EdgeSensor.Device.Sensors;
 namespace EdgeSensor.Device.Documents
 {
     /// <summary>The JSON published on <c>&lt;base&gt;/event</c>: things an operator must see.</summary>
-    public static class DeviceEvents
+    internal static class DeviceEvents
     {
-        static readonly byte[] EventKey = DeviceTopics.Utf8("event");
-        static readonly byte[] ActuatorKey = DeviceTopics.Utf8("actuator");
-        static readonly byte[] ReasonKey = DeviceTopics.Utf8("reason");
-        static readonly byte[] SensorKey = DeviceTopics.Utf8("sensor");
-        static readonly byte[] ErrorsKey = DeviceTopics.Utf8("errors");
-        static readonly byte[] CountKey = DeviceTopics.Utf8("count");
-        static readonly byte[] FwKey = DeviceTopics.Utf8("fw");
+        /// <summary>The <c>reason</c> of each <see cref="CommandRejection"/>, by its value.</summary>
+        static readonly string[] Reasons = new string[] { "none", "unknown_actuator", "invalid_payload", "payload_too_large", "invalid_utf8", "retained" };
 
         /// <summary><c>{"event":"command_rejected","actuator":..,"reason":..}</c></summary>
         public static void CommandRejected(JsonWriter json, byte[] actuator, int actuatorLength, CommandRejection reason)
         {
             json.BeginObject();
-            json.Name(EventKey);
-            json.String("command_rejected");
-            json.Name(ActuatorKey);
+            json.Member("event", "command_rejected");
+            json.Name("actuator");
             json.String(actuator, 0, actuatorLength);
-            json.Name(ReasonKey);
-            json.String(ReasonText(reason));
+            json.Member("reason", Reasons[(int)reason]);
             json.EndObject();
         }
 
@@ -32,11 +25,9 @@ namespace EdgeSensor.Device.Documents
         public static void CommandsDropped(JsonWriter json, int count)
         {
             json.BeginObject();
-            json.Name(EventKey);
-            json.String("command_rejected");
-            json.Name(ReasonKey);
-            json.String("queue_full");
-            json.Name(CountKey);
+            json.Member("event", "command_rejected");
+            json.Member("reason", "queue_full");
+            json.Name("count");
             json.Number(count);
             json.EndObject();
         }
@@ -45,11 +36,9 @@ namespace EdgeSensor.Device.Documents
         public static void Sensor(JsonWriter json, SensorEvent kind, string sensor, int errors)
         {
             json.BeginObject();
-            json.Name(EventKey);
-            json.String(kind == SensorEvent.Failed ? "sensor_failed" : "sensor_recovered");
-            json.Name(SensorKey);
-            json.String(sensor);
-            json.Name(ErrorsKey);
+            json.Member("event", kind == SensorEvent.Failed ? "sensor_failed" : "sensor_recovered");
+            json.Member("sensor", sensor);
+            json.Name("errors");
             json.Number(errors);
             json.EndObject();
         }
@@ -58,24 +47,9 @@ namespace EdgeSensor.Device.Documents
         public static void Boot(JsonWriter json, string firmwareVersion)
         {
             json.BeginObject();
-            json.Name(EventKey);
-            json.String("boot");
-            json.Name(FwKey);
-            json.String(firmwareVersion);
+            json.Member("event", "boot");
+            json.Member("fw", firmwareVersion);
             json.EndObject();
-        }
-
-        public static string ReasonText(CommandRejection reason)
-        {
-            switch (reason)
-            {
-                case CommandRejection.UnknownActuator: return "unknown_actuator";
-                case CommandRejection.InvalidPayload: return "invalid_payload";
-                case CommandRejection.PayloadTooLarge: return "payload_too_large";
-                case CommandRejection.InvalidUtf8: return "invalid_utf8";
-                case CommandRejection.Retained: return "retained";
-                default: return "none";
-            }
         }
     }
 }

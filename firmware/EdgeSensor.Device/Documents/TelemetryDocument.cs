@@ -7,7 +7,7 @@ namespace EdgeSensor.Device.Documents
     /// The telemetry document (device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written
     /// from pre-encoded keys. A sensor whose last read failed reports null for each quantity, never a stale value.
     /// </summary>
-    public sealed class TelemetryDocument
+    internal sealed class TelemetryDocument
     {
         static readonly byte[] Seq = DeviceTopics.Utf8("seq");
         static readonly byte[] Uptime = DeviceTopics.Utf8("uptime_s");

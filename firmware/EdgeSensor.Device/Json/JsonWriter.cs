@@ -61,6 +61,13 @@ namespace EdgeSensor.Device.Json
             afterName = true;
         }
 
+        /// <summary>A member with a string value: <c>"name":"value"</c>.</summary>
+        public void Member(string name, string value)
+        {
+            Name(name);
+            String(value);
+        }
+
         public void String(string value)
         {
             BeginValue();

@@ -1,6 +1,6 @@
 namespace EdgeSensor.Device.Sensors
 {
-    public enum SensorEvent
+    internal enum SensorEvent
     {
         None,
         Failed,

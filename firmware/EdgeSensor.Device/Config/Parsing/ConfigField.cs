@@ -2,8 +2,9 @@ namespace EdgeSensor.Device.Config.Parsing
 {
     /// <summary>
     /// One member of an object in the configuration document, a row of <see cref="ConfigSchema.Fields"/>: which
-    /// object it belongs to, its name, the type of its value with that type's rule, and which kinds of sensor or
-    /// actuator may have it. <see cref="ConfigReader"/> reads and checks every member by its row alone.
+    /// object it belongs to, its name, the model field its value goes to, the type of its value with that type's
+    /// rule, and which kinds of sensor or actuator may have it. <see cref="ConfigReader"/> reads, checks and
+    /// stores every member by its row alone.
     /// </summary>
     internal sealed class ConfigField
     {
@@ -34,6 +35,13 @@ namespace EdgeSensor.Device.Config.Parsing
 
         public readonly int Section;
         public readonly string Name;
+
+        /// <summary>
+        /// The field of the section's model (DeviceConfig, BrokerConfig, ...) that takes the value, set by reflection:
+        /// null where the section's rules place it (a kind, a safe state), and for an object whose members are
+        /// fields of the model it is in (telemetry, homeassistant).
+        /// </summary>
+        public readonly string Field;
         public readonly int Type;
         public readonly int Min;
         public readonly int Max;
@@ -44,10 +52,11 @@ namespace EdgeSensor.Device.Config.Parsing
         /// <summary>Why the member is required, as its refusal says "missing (...)"; null when it is optional.</summary>
         public readonly string Required;
 
-        public ConfigField(int section, string name, int type, int min, int max, int kinds, string required)
+        public ConfigField(int section, string name, string field, int type, int min = 0, int max = 0, int kinds = 0, string required = null)
         {
             Section = section;
             Name = name;
+            Field = field;
             Type = type;
             Min = min;
             Max = max;

@@ -1,13 +1,16 @@
 namespace EdgeSensor.Device.Config.Parsing
 {
     /// <summary>
-    /// The members of one object of the document as <see cref="ConfigReader"/> read and checked them, for
-    /// <see cref="DeviceConfigParser"/> to put into the model: values by row of <see cref="ConfigSchema.Fields"/>,
-    /// null where a member was left out.
+    /// One object of the document as <see cref="ConfigReader"/> read and checked it: its model, whose fields the
+    /// rows named are set, and the values by row of <see cref="ConfigSchema.Fields"/> (null where a member was left
+    /// out) for the rules of <see cref="DeviceConfigParser"/>.
     /// </summary>
     internal sealed class ConfigObject
     {
         public readonly ConfigReader Reader;
+
+        /// <summary>What the object becomes: a DeviceConfig, BrokerConfig, SensorConfig, ...</summary>
+        public readonly object Model;
         public readonly int Section;
         public readonly string Path;
 
@@ -20,30 +23,13 @@ namespace EdgeSensor.Device.Config.Parsing
         /// <summary>For array elements with kinds: the kind's index in its section's kinds list.</summary>
         public int Kind = -1;
 
-        public ConfigObject(ConfigReader reader, int section, string path, string arrayPath)
+        public ConfigObject(ConfigReader reader, object model, int section, string path, string arrayPath)
         {
             Reader = reader;
+            Model = model;
             Section = section;
             Path = path;
             ArrayPath = arrayPath;
-        }
-
-        public string Text(string name, string absent)
-        {
-            object value = Values[Row(name)];
-            return value == null ? absent : (string)value;
-        }
-
-        public int Number(string name, int absent)
-        {
-            object value = Values[Row(name)];
-            return value == null ? absent : (int)value;
-        }
-
-        public bool Flag(string name, bool absent)
-        {
-            object value = Values[Row(name)];
-            return value == null ? absent : (bool)value;
         }
 
         public object Value(string name)

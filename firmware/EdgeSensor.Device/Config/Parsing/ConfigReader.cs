@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Reflection;
 using EdgeSensor.Device.Json;
 
 namespace EdgeSensor.Device.Config.Parsing
@@ -30,11 +31,12 @@ namespace EdgeSensor.Device.Config.Parsing
         public DeviceConfig ReadDocument()
         {
             Advance(ConfigText.Document);
-            ConfigObject root = ReadObject(string.Empty, ConfigSchema.Root, null);
+            ConfigObject root = ReadObject(string.Empty, ConfigSchema.Root, null, new DeviceConfig());
 
             // Only whitespace may follow; that is checked before the rules that span the whole document.
             Advance(ConfigText.Document);
-            return (DeviceConfig)DeviceConfigParser.Build(root, null);
+            DeviceConfigParser.Check(root, null);
+            return (DeviceConfig)root.Model;
         }
 
         /// <summary>
@@ -57,14 +59,14 @@ namespace EdgeSensor.Device.Config.Parsing
             return FirstAddressSlot + ((bus - 1) * 128) + address;
         }
 
-        ConfigObject ReadObject(string path, int section, string arrayPath)
+        ConfigObject ReadObject(string path, int section, string arrayPath, object model)
         {
             if (json.TokenType != JsonTokenType.StartObject)
             {
                 throw Mismatch(ConfigText.OfObject(path), "an object");
             }
 
-            ConfigObject read = new ConfigObject(this, section, path, arrayPath);
+            ConfigObject read = new ConfigObject(this, model, section, path, arrayPath);
             ConfigField[] fields = ConfigSchema.Fields;
             while (true)
             {
@@ -93,7 +95,14 @@ namespace EdgeSensor.Device.Config.Parsing
                 }
 
                 Advance(memberPath);
-                read.Values[row] = ReadValue(fields[row], memberPath);
+                object value = ReadValue(fields[row], memberPath, model);
+                read.Values[row] = value;
+                if (fields[row].Field != null)
+                {
+                    FieldInfo target = model.GetType().GetField(fields[row].Field);
+                    ArrayList elements = value as ArrayList;
+                    target.SetValue(model, elements == null ? value : elements.ToArray(target.FieldType.GetElementType()));
+                }
             }
 
             if (ConfigSchema.KindsOf(section) != null)
@@ -105,13 +114,16 @@ namespace EdgeSensor.Device.Config.Parsing
         }
 
         /// <summary>Reads the value the reader is on, by the member's type; null never comes back.</summary>
-        object ReadValue(ConfigField field, string path)
+        object ReadValue(ConfigField field, string path, object model)
         {
             JsonTokenType token = json.TokenType;
             switch (field.Type)
             {
                 case ConfigField.Object:
-                    return DeviceConfigParser.Build(ReadObject(path, field.Min, null), null);
+                    // Without a model field of its own, the object's members are fields of the model it is in.
+                    ConfigObject read = ReadObject(path, field.Min, null, field.Field == null ? model : DeviceConfigParser.Create(field.Min));
+                    DeviceConfigParser.Check(read, null);
+                    return read.Model;
                 case ConfigField.Array:
                     return ReadArray(path, field.Min);
                 case ConfigField.Flag:
@@ -164,7 +176,9 @@ namespace EdgeSensor.Device.Config.Parsing
                 throw Mismatch(path, "an array");
             }
 
+            ConfigField[] fields = ConfigSchema.Fields;
             ArrayList elements = new ArrayList();
+            ArrayList keys = new ArrayList();
             while (true)
             {
                 string elementPath = ConfigText.Element(path, elements.Count);
@@ -174,7 +188,26 @@ namespace EdgeSensor.Device.Config.Parsing
                     return elements;
                 }
 
-                elements.Add(DeviceConfigParser.Build(ReadObject(elementPath, section, path), elements));
+                ConfigObject element = ReadObject(elementPath, section, path, DeviceConfigParser.Create(section));
+                DeviceConfigParser.Check(element, elements);
+
+                // An element's key (its name) is how topics and telemetry tell it from its siblings.
+                for (int row = 0; row < fields.Length; row++)
+                {
+                    if (fields[row].Section == section && fields[row].Type == ConfigField.Key)
+                    {
+                        object key = element.Values[row];
+                        int earlier = keys.IndexOf(key);
+                        if (earlier >= 0)
+                        {
+                            throw element.Refuse(fields[row].Name, ConfigText.Quote((string)key) + " is already the name of " + element.Sibling(earlier));
+                        }
+
+                        keys.Add(key);
+                    }
+                }
+
+                elements.Add(element.Model);
             }
         }
 
@@ -242,66 +275,52 @@ namespace EdgeSensor.Device.Config.Parsing
         }
 
         /// <summary>
-        /// An array element's kind and key, then the members its kind may not have, then the ones it must have:
-        /// in that order, so that a wrong kind is reported before what follows from it.
+        /// An array element's kind and key first, then the members its kind may not have, then the ones it must
+        /// have: in that order, so that a wrong kind is reported before what follows from it.
         /// </summary>
         void CheckElement(ConfigObject element)
         {
             string[] kinds = ConfigSchema.KindsOf(element.Section);
             ConfigField[] fields = ConfigSchema.Fields;
             string kindText = null;
-            for (int row = 0; row < fields.Length; row++)
-            {
-                ConfigField field = fields[row];
-                object value = element.Values[row];
-                if (field.Section != element.Section || (field.Type != ConfigField.Kind && field.Type != ConfigField.Key))
-                {
-                    continue;
-                }
-
-                if (value == null)
-                {
-                    throw element.Refuse(field.Name, "missing (" + field.Required + ")");
-                }
-
-                if (field.Type == ConfigField.Key)
-                {
-                    ConfigRules.CheckLabel(element.PathOf(field.Name), (string)value);
-                    continue;
-                }
-
-                kindText = (string)value;
-                while (++element.Kind < kinds.Length && kinds[element.Kind] != kindText)
-                {
-                }
-
-                if (element.Kind == kinds.Length)
-                {
-                    throw element.Refuse(field.Name, "expected " + field.Required + ", got " + ConfigText.Quote(kindText));
-                }
-            }
-
-            for (int pass = 0; pass < 2; pass++)
+            for (int pass = 0; pass < 3; pass++)
             {
                 for (int row = 0; row < fields.Length; row++)
                 {
                     ConfigField field = fields[row];
-                    if (field.Section != element.Section)
+                    object value = element.Values[row];
+                    bool first = field.Type == ConfigField.Kind || field.Type == ConfigField.Key;
+                    if (field.Section != element.Section || (pass == 0) != first)
                     {
                         continue;
                     }
 
-                    bool allowed = field.AllowedFor(element.Kind);
-                    bool given = element.Values[row] != null;
-                    if (pass == 0 && given && !allowed)
+                    if (value == null && (pass == 0 || (pass == 2 && field.Required != null && field.AllowedFor(element.Kind))))
+                    {
+                        throw element.Refuse(field.Name, "missing (" + field.Required + ")");
+                    }
+
+                    if (value != null && pass == 1 && !field.AllowedFor(element.Kind))
                     {
                         throw element.Refuse(field.Name, "not a property of a " + kindText + (element.Section == ConfigSchema.Sensor ? " sensor" : " actuator")
                             + " (known: " + ConfigSchema.Known(element.Section, element.Kind) + ")");
                     }
 
-                    if (pass == 1 && !given && allowed && field.Required != null)
+                    if (pass == 0 && field.Type == ConfigField.Key)
                     {
-                        throw element.Refuse(field.Name, "missing (" + field.Required + ")");
+                        ConfigRules.CheckLabel(element.PathOf(field.Name), (string)value);
+                    }
+                    else if (pass == 0)
+                    {
+                        kindText = (string)value;
+                        while (++element.Kind < kinds.Length && kinds[element.Kind] != kindText)
+                        {
+                        }
+
+                        if (element.Kind == kinds.Length)
+                        {
+                            throw element.Refuse(field.Name, "expected " + field.Required + ", got " + ConfigText.Quote(kindText));
+                        }
                     }
                 }
             }

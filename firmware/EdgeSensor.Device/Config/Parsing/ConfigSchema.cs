@@ -1,11 +1,14 @@
 using EdgeSensor.Device.Actuators;
 
+using static EdgeSensor.Device.Config.Parsing.ConfigField;
+
 namespace EdgeSensor.Device.Config.Parsing
 {
     /// <summary>
-    /// Every member of the configuration document (hardware/config/README.md), one row each. A new field is a new
-    /// row here, a field in the model, and the line in <see cref="DeviceConfigParser"/> that puts its value there.
-    /// The rows of an object are contiguous and in the order messages list them ("known: ...").
+    /// Every member of the configuration document (hardware/config/README.md), one row each: a new field is a new
+    /// row here and the model field it names. Rules that involve several members (a password needs a user name, a
+    /// pin is used once) are <see cref="DeviceConfigParser"/>'s. The rows of an object are contiguous and in the
+    /// order refusals list them ("known: ...").
     /// </summary>
     internal static class ConfigSchema
     {
@@ -25,7 +28,6 @@ namespace EdgeSensor.Device.Config.Parsing
         /// <summary>The kinds of actuator, in ActuatorKind's order.</summary>
         public static readonly string[] ActuatorKinds = new string[] { "relay", "pwm" };
 
-        const int Every = 0;
         const int Dht = 0x3;
         const int I2cChip = 0xC;
         const int Relay = 0x1;
@@ -35,57 +37,58 @@ namespace EdgeSensor.Device.Config.Parsing
 
         public static readonly ConfigField[] Fields = new ConfigField[]
         {
-            // section, name, type, min, max (objects and arrays: the section of their members), kinds that may have it, why it is required
-            new ConfigField(Root, "id", ConfigField.Id, 0, 0, Every, null),
-            new ConfigField(Root, "board", ConfigField.Label, 0, 0, Every, null),
-            new ConfigField(Root, "prefix", ConfigField.Prefix, 0, 0, Every, null),
-            new ConfigField(Root, "broker", ConfigField.Object, Broker, 0, Every, null),
-            new ConfigField(Root, "wifi", ConfigField.Object, Wifi, 0, Every, null),
-            new ConfigField(Root, "telemetry", ConfigField.Object, Telemetry, 0, Every, null),
+            // section, member, model field (null: placed by the section's rules), type, range or the section of an
+            // object's members, the kinds that may have it (0: every kind), why it is required
+            new ConfigField(Root, "id", "Id", Id),
+            new ConfigField(Root, "board", "Board", Label),
+            new ConfigField(Root, "prefix", "Prefix", Prefix),
+            new ConfigField(Root, "broker", "Broker", Object, Broker),
+            new ConfigField(Root, "wifi", "Wifi", Object, Wifi),
+            new ConfigField(Root, "telemetry", null, Object, Telemetry),
 
             // 0 turns keep-alive off, as MQTT defines it [MQTT-3.1.2-24]: allowed, if unwise on Wi-Fi.
-            new ConfigField(Root, "keepalive_s", ConfigField.Integer, 0, 65535, Every, null),
-            new ConfigField(Root, "failure_event_after", ConfigField.AtLeast, 1, 0, Every, null),
-            new ConfigField(Root, "homeassistant", ConfigField.Object, HomeAssistant, 0, Every, null),
-            new ConfigField(Root, "i2c", ConfigField.Array, I2c, 0, Every, null),
-            new ConfigField(Root, "sensors", ConfigField.Array, Sensor, 0, Every, null),
-            new ConfigField(Root, "actuators", ConfigField.Array, Actuator, 0, Every, null),
+            new ConfigField(Root, "keepalive_s", "KeepAliveSeconds", Integer, 0, 65535),
+            new ConfigField(Root, "failure_event_after", "FailureEventAfter", AtLeast, 1),
+            new ConfigField(Root, "homeassistant", null, Object, HomeAssistant),
+            new ConfigField(Root, "i2c", "I2cBuses", Array, I2c),
+            new ConfigField(Root, "sensors", "Sensors", Array, Sensor),
+            new ConfigField(Root, "actuators", "Actuators", Array, Actuator),
 
-            new ConfigField(Broker, "host", ConfigField.Host, 0, 0, Every, null),
-            new ConfigField(Broker, "port", ConfigField.Integer, 1, 65535, Every, null),
-            new ConfigField(Broker, "tls", ConfigField.Flag, 0, 0, Every, null),
-            new ConfigField(Broker, "ca_certificate", ConfigField.Pem, 0, 0, Every, null),
-            new ConfigField(Broker, "username", ConfigField.Text, 0, 0, Every, null),
-            new ConfigField(Broker, "password", ConfigField.Text, 0, 0, Every, null),
+            new ConfigField(Broker, "host", "Host", Host),
+            new ConfigField(Broker, "port", "Port", Integer, 1, 65535),
+            new ConfigField(Broker, "tls", "Tls", Flag),
+            new ConfigField(Broker, "ca_certificate", "CaCertificate", Pem),
+            new ConfigField(Broker, "username", "UserName", Text),
+            new ConfigField(Broker, "password", "Password", Text),
 
-            new ConfigField(Wifi, "ssid", ConfigField.Ssid, 0, 0, Every, null),
-            new ConfigField(Wifi, "password", ConfigField.Passphrase, 0, 0, Every, null),
+            new ConfigField(Wifi, "ssid", "Ssid", Ssid),
+            new ConfigField(Wifi, "password", "Password", Passphrase),
 
-            new ConfigField(Telemetry, "interval_s", ConfigField.Integer, 1, 86400, Every, null),
+            new ConfigField(Telemetry, "interval_s", "TelemetryIntervalSeconds", Integer, 1, 86400),
 
             // QoS 2 is not offered: its four-packet exchange buys nothing for periodic readings.
-            new ConfigField(Telemetry, "qos", ConfigField.Integer, 0, 1, Every, null),
+            new ConfigField(Telemetry, "qos", "TelemetryQos", Integer, 0, 1),
 
-            new ConfigField(HomeAssistant, "discovery", ConfigField.Flag, 0, 0, Every, null),
-            new ConfigField(HomeAssistant, "prefix", ConfigField.Prefix, 0, 0, Every, null),
+            new ConfigField(HomeAssistant, "discovery", "HomeAssistantDiscovery", Flag),
+            new ConfigField(HomeAssistant, "prefix", "HomeAssistantPrefix", Prefix),
 
-            new ConfigField(I2c, "bus", ConfigField.Integer, 1, 2, Every, null),
-            new ConfigField(I2c, "sda", ConfigField.Pin, 0, 0, Every, null),
-            new ConfigField(I2c, "scl", ConfigField.Pin, 0, 0, Every, null),
+            new ConfigField(I2c, "bus", "Bus", Integer, 1, 2),
+            new ConfigField(I2c, "sda", "SdaPin", Pin),
+            new ConfigField(I2c, "scl", "SclPin", Pin),
 
-            new ConfigField(Sensor, "kind", ConfigField.Kind, 0, 0, Every, "one of dht22, dht11, sht3x, bme280"),
-            new ConfigField(Sensor, "name", ConfigField.Key, 0, 0, Every, "its key in telemetry: " + ConfigRules.LabelRule),
-            new ConfigField(Sensor, "pin_echo", ConfigField.Pin, 0, 0, Dht, DhtPins),
-            new ConfigField(Sensor, "pin_trigger", ConfigField.Pin, 0, 0, Dht, DhtPins),
-            new ConfigField(Sensor, "bus", ConfigField.Integer, 1, 2, I2cChip, null),
-            new ConfigField(Sensor, "address", ConfigField.Address, 0, 0, I2cChip, null),
+            new ConfigField(Sensor, "kind", null, Kind, required: "one of dht22, dht11, sht3x, bme280"),
+            new ConfigField(Sensor, "name", "Name", Key, required: "its key in telemetry: " + ConfigRules.LabelRule),
+            new ConfigField(Sensor, "pin_echo", "PinEcho", Pin, kinds: Dht, required: DhtPins),
+            new ConfigField(Sensor, "pin_trigger", "PinTrigger", Pin, kinds: Dht, required: DhtPins),
+            new ConfigField(Sensor, "bus", "I2cBus", Integer, 1, 2, I2cChip),
+            new ConfigField(Sensor, "address", "Address", Address, kinds: I2cChip),
 
-            new ConfigField(Actuator, "kind", ConfigField.Kind, 0, 0, Every, "relay or pwm"),
-            new ConfigField(Actuator, "name", ConfigField.Key, 0, 0, Every, "its name in cmd/<name> and state/<name>: " + ConfigRules.LabelRule),
-            new ConfigField(Actuator, "pin", ConfigField.Pin, 0, 0, Every, "the GPIO that drives it"),
-            new ConfigField(Actuator, "active_low", ConfigField.Flag, 0, 0, Relay, null),
-            new ConfigField(Actuator, "safe_state", ConfigField.SafeState, 0, 0, Every, null),
-            new ConfigField(Actuator, "frequency_hz", ConfigField.Integer, 1, 40000, Pwm, null),
+            new ConfigField(Actuator, "kind", null, Kind, required: "relay or pwm"),
+            new ConfigField(Actuator, "name", "Name", Key, required: "its name in cmd/<name> and state/<name>: " + ConfigRules.LabelRule),
+            new ConfigField(Actuator, "pin", "Pin", Pin, required: "the GPIO that drives it"),
+            new ConfigField(Actuator, "active_low", "ActiveLow", Flag, kinds: Relay),
+            new ConfigField(Actuator, "safe_state", null, SafeState),
+            new ConfigField(Actuator, "frequency_hz", "FrequencyHz", Integer, 1, 40000, Pwm),
         };
 
         /// <summary>The kinds an element of the section can be; null for sections without kinds.</summary>
