@@ -1,4 +1,5 @@
 using EdgeSensor.Device.Actuators;
+using EdgeSensor.Device.Commands;
 using EdgeSensor.Device.Documents;
 using EdgeSensor.Mqtt;
 
@@ -9,18 +10,18 @@ namespace EdgeSensor.Device
     {
         void ApplyCommands()
         {
-            int actuator, payloadLength, nameLength;
-            CommandRejection rejection;
-            while (commands.TryDequeue(out actuator, out rejection, commandPayload, out payloadLength, commandName, out nameLength))
+            int actuator;
+            while (commands.TryDequeue(command, out actuator))
             {
-                if (rejection == CommandRejection.None) rejection = actuators[actuator].Apply(commandPayload, 0, payloadLength);
+                CommandRejection rejection = (CommandRejection)command[CommandQueue.Rejection];
+                if (rejection == CommandRejection.None) rejection = actuators[actuator].Apply(command, CommandQueue.Payload, command[CommandQueue.PayloadLength]);
                 if (rejection == CommandRejection.None)
                 {
                     stateDirty[actuator] = true;
                     continue;
                 }
                 json.Reset(smallDocument, 0);
-                DeviceEvents.CommandRejected(json, commandName, nameLength, rejection);
+                DeviceEvents.CommandRejected(json, command, CommandQueue.Name, command[CommandQueue.NameLength], rejection);
                 PublishEvent();
             }
             int overflows = commands.Overflows;

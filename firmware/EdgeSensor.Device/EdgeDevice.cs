@@ -41,8 +41,7 @@ namespace EdgeSensor.Device
         readonly byte[] document;
         readonly byte[] smallDocument = new byte[256];
         readonly byte[] statePayload = new byte[8];
-        readonly byte[] commandPayload = new byte[CommandPayload.MaxLength];
-        readonly byte[] commandName = new byte[CommandPayload.MaxLength];
+        readonly byte[] command = new byte[CommandQueue.SlotLength];
         readonly bool[] stateDirty;
         readonly MqttQos telemetryQos;
         readonly long intervalMs;

@@ -11,12 +11,12 @@ namespace EdgeSensor.Device.Documents
         static readonly string[] Reasons = new string[] { "none", "unknown_actuator", "invalid_payload", "payload_too_large", "invalid_utf8", "retained" };
 
         /// <summary><c>{"event":"command_rejected","actuator":..,"reason":..}</c></summary>
-        public static void CommandRejected(JsonWriter json, byte[] actuator, int actuatorLength, CommandRejection reason)
+        public static void CommandRejected(JsonWriter json, byte[] actuator, int actuatorOffset, int actuatorLength, CommandRejection reason)
         {
             json.BeginObject();
             json.Member("event", "command_rejected");
             json.Name("actuator");
-            json.String(actuator, 0, actuatorLength);
+            json.String(actuator, actuatorOffset, actuatorLength);
             json.Member("reason", Reasons[(int)reason]);
             json.EndObject();
         }

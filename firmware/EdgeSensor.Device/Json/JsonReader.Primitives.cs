@@ -64,31 +64,24 @@ namespace EdgeSensor.Device.Json
         /// <summary>Scans a number at the current position against RFC 8259's grammar.</summary>
         void ScanNumber()
         {
-            int index = position;
-            if (buffer[index] == (byte)'-')
-            {
-                index++;
-            }
-
-            if (index == end)
+            int index = Peek(position) == '-' ? position + 1 : position;
+            int first = Peek(index);
+            if (first < 0)
             {
                 Fail("unexpected end of input inside a number", index);
             }
 
-            if (buffer[index] == (byte)'0')
+            if (first == '0')
             {
                 index++;
-                if (index < end && IsDigit(buffer[index]))
+                if (IsDigit(Peek(index)))
                 {
                     Fail("invalid number (leading zeros are not allowed)", position);
                 }
             }
-            else if (IsDigit(buffer[index]))
+            else if (IsDigit(first))
             {
-                while (index < end && IsDigit(buffer[index]))
-                {
-                    index++;
-                }
+                index = ScanDigits(index, null);
             }
             else
             {
@@ -96,25 +89,22 @@ namespace EdgeSensor.Device.Json
             }
 
             bool integer = true;
-            if (index < end && buffer[index] == (byte)'.')
+            if (Peek(index) == '.')
             {
                 index = ScanDigits(index + 1, "invalid number (expected a digit after the decimal point)");
                 integer = false;
             }
 
-            if (index < end && (buffer[index] == (byte)'e' || buffer[index] == (byte)'E'))
+            int exponent = Peek(index);
+            if (exponent == 'e' || exponent == 'E')
             {
-                index++;
-                if (index < end && (buffer[index] == (byte)'+' || buffer[index] == (byte)'-'))
-                {
-                    index++;
-                }
-
-                index = ScanDigits(index, "invalid number (expected a digit in the exponent)");
+                int sign = Peek(++index);
+                index = ScanDigits(sign == '+' || sign == '-' ? index + 1 : index, "invalid number (expected a digit in the exponent)");
                 integer = false;
             }
 
-            if (index < end && !IsDelimiter(buffer[index]))
+            int after = Peek(index);
+            if (after >= 0 && !IsDelimiter(after))
             {
                 Fail("invalid number (unexpected character after it)", index);
             }
@@ -126,20 +116,21 @@ namespace EdgeSensor.Device.Json
             position = index;
         }
 
-        /// <summary>One or more digits from <paramref name="index"/>; returns the index after them.</summary>
+        /// <summary>One or more digits from <paramref name="index"/> (the first already seen when <paramref name="problem"/> is null); returns the index after them.</summary>
         int ScanDigits(int index, string problem)
         {
-            if (index == end)
+            int first = Peek(index);
+            if (first < 0)
             {
                 Fail("unexpected end of input inside a number", index);
             }
 
-            if (!IsDigit(buffer[index]))
+            if (!IsDigit(first))
             {
                 Fail(problem, index);
             }
 
-            while (index < end && IsDigit(buffer[index]))
+            while (IsDigit(Peek(index)))
             {
                 index++;
             }
@@ -152,37 +143,26 @@ namespace EdgeSensor.Device.Json
             int length = literal.Length;
             for (int index = 0; index < length; index++)
             {
-                int at = position + index;
-                if (at == end)
+                int next = Peek(position + index);
+                if (next < 0)
                 {
-                    Fail("unexpected end of input inside a literal", at);
+                    Fail("unexpected end of input inside a literal", position + index);
                 }
 
-                if (buffer[at] != (byte)literal[index])
+                if (next != literal[index])
                 {
                     Fail("invalid literal (expected true, false or null)", position);
                 }
             }
 
-            if (position + length < end && !IsDelimiter(buffer[position + length]))
+            int after = Peek(position + length);
+            if (after >= 0 && !IsDelimiter(after))
             {
                 Fail("invalid literal (expected true, false or null)", position);
             }
 
             tokenType = type;
             position += length;
-        }
-
-        /// <summary>What may follow a number or literal: RFC 8259 has no token that starts right after one.</summary>
-        static bool IsDelimiter(byte next)
-        {
-            return next == (byte)' ' || next == (byte)'\n' || next == (byte)'\r' || next == (byte)'\t'
-                || next == (byte)',' || next == (byte)']' || next == (byte)'}';
-        }
-
-        static bool IsDigit(byte next)
-        {
-            return next >= (byte)'0' && next <= (byte)'9';
         }
     }
 }

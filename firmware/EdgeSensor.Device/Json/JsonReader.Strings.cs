@@ -82,39 +82,35 @@ namespace EdgeSensor.Device.Json
             valueStart = index;
             while (true)
             {
-                if (index == end)
+                int current = Peek(index);
+                if (current < 0)
                 {
                     Fail("unexpected end of input inside a string", index);
                 }
 
-                byte current = buffer[index];
-                if (current == (byte)'"')
+                if (current == '"')
                 {
                     break;
                 }
 
-                if (current == (byte)'\\')
+                if (current == '\\')
                 {
                     index = ScanEscape(index);
+                    continue;
                 }
-                else if (current < 0x20)
+
+                if (current < 0x20)
                 {
                     Fail("control character in a string (it must be written as an escape)", index);
                 }
-                else if (current < 0x80)
-                {
-                    index++;
-                }
-                else
-                {
-                    int length = MqttUtf8.SequenceLength(buffer, index, end);
-                    if (length == 0)
-                    {
-                        Fail("invalid UTF-8 in a string", index);
-                    }
 
-                    index += length;
+                int length = MqttUtf8.SequenceLength(buffer, index, end);
+                if (length == 0)
+                {
+                    Fail("invalid UTF-8 in a string", index);
                 }
+
+                index += length;
             }
 
             valueEnd = index;
@@ -124,21 +120,20 @@ namespace EdgeSensor.Device.Json
         /// <summary>Checks the escape whose backslash is at <paramref name="backslash"/>; returns the index after it.</summary>
         int ScanEscape(int backslash)
         {
-            int index = backslash + 1;
-            if (index == end)
+            int kind = Peek(backslash + 1);
+            if (kind < 0)
             {
-                Fail("unexpected end of input inside a string", index);
+                Fail("unexpected end of input inside a string", backslash + 1);
             }
 
-            byte kind = buffer[index];
-            if (kind != (byte)'u')
+            if (kind != 'u')
             {
                 if (EscapeLetters.IndexOf((char)kind) < 0)
                 {
                     Fail("invalid escape sequence in a string", backslash);
                 }
 
-                return index + 1;
+                return backslash + 2;
             }
 
             int unit = ScanHex4(backslash);
@@ -154,9 +149,10 @@ namespace EdgeSensor.Device.Json
             }
 
             // A high surrogate stands for nothing on its own: the low half must follow as an escape too.
-            if (end - after < 2 || buffer[after] != (byte)'\\' || buffer[after + 1] != (byte)'u')
+            int next = Peek(after);
+            if (next != '\\' || Peek(after + 1) != 'u')
             {
-                if (end - after < 2 && (after == end || buffer[after] == (byte)'\\'))
+                if (Peek(after + 1) < 0 && (next < 0 || next == '\\'))
                 {
                     Fail("unexpected end of input inside a string", end);
                 }
@@ -179,12 +175,13 @@ namespace EdgeSensor.Device.Json
             int value = 0;
             for (int index = backslash + 2; index < backslash + 6; index++)
             {
-                if (index == end)
+                int next = Peek(index);
+                if (next < 0)
                 {
                     Fail("unexpected end of input inside a string", index);
                 }
 
-                int digit = HexValue(buffer[index]);
+                int digit = HexValue(next);
                 if (digit < 0)
                 {
                     Fail("invalid \\u escape in a string (it needs four hex digits)", backslash);
@@ -227,24 +224,11 @@ namespace EdgeSensor.Device.Json
             return codePoint;
         }
 
-        static int HexValue(byte digit)
+        /// <summary>The value of a hex digit in either case, or -1 (also for -1, the end of the document).</summary>
+        internal static int HexValue(int digit)
         {
-            if (digit >= (byte)'0' && digit <= (byte)'9')
-            {
-                return digit - '0';
-            }
-
-            if (digit >= (byte)'a' && digit <= (byte)'f')
-            {
-                return digit - 'a' + 10;
-            }
-
-            if (digit >= (byte)'A' && digit <= (byte)'F')
-            {
-                return digit - 'A' + 10;
-            }
-
-            return -1;
+            int at = "0123456789abcdefABCDEF".IndexOf((char)digit);
+            return at < 16 ? at : at - 6;
         }
 
         /// <summary>The string accessors read the current token's bytes: on another token they would read garbage.</summary>

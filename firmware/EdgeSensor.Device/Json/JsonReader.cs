@@ -80,38 +80,37 @@ namespace EdgeSensor.Device.Json
             }
 
             SkipWhitespace();
+            int next = Peek(position);
             if (state == AfterValue)
             {
-                return ReadAfterValue();
+                return ReadAfterValue(next);
             }
 
-            if (state == ExpectingFirstMemberOrEnd)
+            if (state == ExpectingFirstMemberOrEnd && next == '}')
             {
-                if (position < end && buffer[position] == (byte)'}')
-                {
-                    EndContainer(JsonTokenType.EndObject);
-                    return true;
-                }
-
-                ReadPropertyName();
-                return true;
+                EndContainer(JsonTokenType.EndObject);
             }
-
-            if (state == ExpectingFirstElementOrEnd && position < end && buffer[position] == (byte)']')
+            else if (state == ExpectingFirstMemberOrEnd)
+            {
+                ReadPropertyName();
+            }
+            else if (state == ExpectingFirstElementOrEnd && next == ']')
             {
                 EndContainer(JsonTokenType.EndArray);
-                return true;
+            }
+            else
+            {
+                ReadValue();
             }
 
-            ReadValue();
             return true;
         }
 
-        bool ReadAfterValue()
+        bool ReadAfterValue(int next)
         {
             if (depth == 0)
             {
-                if (position < end)
+                if (next >= 0)
                 {
                     Fail("unexpected data after the end of the document", position);
                 }
@@ -121,72 +120,63 @@ namespace EdgeSensor.Device.Json
                 return false;
             }
 
-            bool inObject = InObject();
-            if (position == end)
+            bool inObject = (objectLevels & (1U << (depth - 1))) != 0;
+            if (next < 0)
             {
                 Fail(inObject ? "unexpected end of input, expected ',' or '}'" : "unexpected end of input, expected ',' or ']'", position);
             }
 
-            byte next = buffer[position];
-            if (next == (byte)',')
+            if (next == ',')
             {
                 position++;
                 SkipWhitespace();
                 if (inObject)
                 {
                     ReadPropertyName();
+                    return true;
                 }
-                else
+
+                if (Peek(position) == ']')
                 {
-                    if (position < end && buffer[position] == (byte)']')
-                    {
-                        Fail("expected a value (trailing commas are not allowed)", position);
-                    }
-
-                    ReadValue();
+                    Fail("expected a value (trailing commas are not allowed)", position);
                 }
 
+                ReadValue();
                 return true;
             }
 
-            if (inObject && next == (byte)'}')
+            if (next != (inObject ? '}' : ']'))
             {
-                EndContainer(JsonTokenType.EndObject);
-                return true;
+                Fail(inObject ? "expected ',' or '}' after a member's value" : "expected ',' or ']' after an array element", position);
             }
 
-            if (!inObject && next == (byte)']')
-            {
-                EndContainer(JsonTokenType.EndArray);
-                return true;
-            }
-
-            Fail(inObject ? "expected ',' or '}' after a member's value" : "expected ',' or ']' after an array element", position);
-            return false;
+            EndContainer(inObject ? JsonTokenType.EndObject : JsonTokenType.EndArray);
+            return true;
         }
 
         void ReadPropertyName()
         {
-            if (position == end)
+            int next = Peek(position);
+            if (next < 0)
             {
                 Fail("unexpected end of input, expected a property name", position);
             }
 
-            byte next = buffer[position];
-            if (next != (byte)'"')
+            if (next != '"')
             {
-                Fail(next == (byte)'}' ? "expected a property name (trailing commas are not allowed)" : "expected a property name in double quotes", position);
+                Fail(next == '}' ? "expected a property name (trailing commas are not allowed)" : "expected a property name in double quotes", position);
             }
 
             ScanString();
             tokenType = JsonTokenType.PropertyName;
             SkipWhitespace();
-            if (position == end)
+            next = Peek(position);
+            if (next < 0)
             {
                 Fail("unexpected end of input, expected ':'", position);
             }
 
-            if (buffer[position] != (byte)':')
+            if (next != ':')
             {
                 Fail("expected ':' after a property name", position);
             }
@@ -197,42 +187,36 @@ namespace EdgeSensor.Device.Json
 
         void ReadValue()
         {
-            if (position == end)
+            int next = Peek(position);
+            if (next < 0)
             {
                 Fail("unexpected end of input, expected a value", position);
             }
 
-            byte next = buffer[position];
-            if (next == (byte)'{')
+            if (next == '{' || next == '[')
             {
-                StartContainer(JsonTokenType.StartObject);
+                StartContainer(next == '{');
                 return;
             }
 
-            if (next == (byte)'[')
-            {
-                StartContainer(JsonTokenType.StartArray);
-                return;
-            }
-
-            if (next == (byte)'"')
+            if (next == '"')
             {
                 ScanString();
                 tokenType = JsonTokenType.String;
             }
-            else if (next == (byte)'-' || IsDigit(next))
+            else if (next == '-' || IsDigit(next))
             {
                 ScanNumber();
             }
-            else if (next == (byte)'t')
+            else if (next == 't')
             {
                 ScanLiteral("true", JsonTokenType.True);
             }
-            else if (next == (byte)'f')
+            else if (next == 'f')
             {
                 ScanLiteral("false", JsonTokenType.False);
             }
-            else if (next == (byte)'n')
+            else if (next == 'n')
             {
                 ScanLiteral("null", JsonTokenType.Null);
             }
@@ -244,7 +228,7 @@ namespace EdgeSensor.Device.Json
             state = AfterValue;
         }
 
-        void StartContainer(JsonTokenType type)
+        void StartContainer(bool isObject)
         {
             if (depth == MaxDepth)
             {
@@ -252,19 +236,10 @@ namespace EdgeSensor.Device.Json
             }
 
             uint bit = 1U << depth;
-            if (type == JsonTokenType.StartObject)
-            {
-                objectLevels |= bit;
-                state = ExpectingFirstMemberOrEnd;
-            }
-            else
-            {
-                objectLevels &= ~bit;
-                state = ExpectingFirstElementOrEnd;
-            }
-
+            objectLevels = isObject ? objectLevels | bit : objectLevels & ~bit;
+            state = isObject ? ExpectingFirstMemberOrEnd : ExpectingFirstElementOrEnd;
+            tokenType = isObject ? JsonTokenType.StartObject : JsonTokenType.StartArray;
             depth++;
-            tokenType = type;
             position++;
         }
 
@@ -276,23 +251,34 @@ namespace EdgeSensor.Device.Json
             state = AfterValue;
         }
 
-        bool InObject()
-        {
-            return (objectLevels & (1U << (depth - 1))) != 0;
-        }
-
         void SkipWhitespace()
         {
-            while (position < end)
+            while (IsWhitespace(Peek(position)))
             {
-                byte next = buffer[position];
-                if (next != (byte)' ' && next != (byte)'\n' && next != (byte)'\r' && next != (byte)'\t')
-                {
-                    return;
-                }
-
                 position++;
             }
+        }
+
+        /// <summary>The byte at <paramref name="index"/>, or -1 at the end of the document: no end checks scattered about.</summary>
+        int Peek(int index)
+        {
+            return index < end ? buffer[index] : -1;
+        }
+
+        static bool IsWhitespace(int next)
+        {
+            return next == ' ' || next == '\n' || next == '\r' || next == '\t';
+        }
+
+        /// <summary>What may follow a number or literal: RFC 8259 has no token that starts right after one.</summary>
+        static bool IsDelimiter(int next)
+        {
+            return IsWhitespace(next) || next == ',' || next == ']' || next == '}';
+        }
+
+        static bool IsDigit(int next)
+        {
+            return next >= '0' && next <= '9';
         }
 
         void Fail(string problem, int at)

@@ -9,17 +9,15 @@ namespace EdgeSensor.Device.Json
     /// </summary>
     public sealed class JsonReaderException : Exception
     {
-        readonly int position;
+        /// <summary>Byte index from the start of the document (not of the buffer holding it).</summary>
+        public readonly int Position;
 
         /// <summary>A problem found at byte <paramref name="at"/> of the document that starts at <paramref name="start"/>.</summary>
         public JsonReaderException(string problem, byte[] buffer, int start, int at)
             : base(Describe(problem, buffer, start, at))
         {
-            position = at - start;
+            Position = at - start;
         }
-
-        /// <summary>Byte index from the start of the document (not of the buffer holding it).</summary>
-        public int Position { get { return position; } }
 
         static string Describe(string problem, byte[] buffer, int start, int at)
         {

@@ -260,8 +260,7 @@ namespace EdgeSensor.Device.Config.Parsing
             bool valid = text.Length >= 3 && text.Length <= 4 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
             for (int index = 2; valid && index < text.Length; index++)
             {
-                char current = text[index];
-                int digit = "0123456789abcdef".IndexOf(current >= 'A' && current <= 'F' ? (char)(current + 32) : current);
+                int digit = JsonReader.HexValue(text[index]);
                 valid = digit >= 0;
                 value = (value << 4) | digit;
             }
