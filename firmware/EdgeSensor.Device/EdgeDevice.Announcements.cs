@@ -33,7 +33,7 @@ namespace EdgeSensor.Device
                 else if (announcement == 1)
                 {
                     json.Reset(document, 0);
-                    InfoDocument.Write(json, config, firmwareVersion, ipAddress, sensors, actuators);
+                    InfoDocument.Write(json, config, firmwareVersion, IpAddress, sensors, actuators);
                     result = Publish(topics.Info, true, MqttQos.AtLeastOnce);
                 }
                 else if (announcement < 2 + discoveryCount)

@@ -58,7 +58,6 @@ namespace EdgeSensor.Device
         int announcement;
         bool bootReported;
         int reportedOverflows;
-        string ipAddress;
         long telemetryPublished;
 
         public EdgeDevice(DeviceConfig config, string firmwareVersion, ISensor[] sensors, Actuator[] actuators)
@@ -78,8 +77,8 @@ namespace EdgeSensor.Device
             intervalMs = config.TelemetryIntervalSeconds * 1000L;
         }
 
-        /// <summary>Reported in <c>info</c>; set by the host once the network is up.</summary>
-        public string IpAddress { get { return ipAddress; } set { ipAddress = value; } }
+        /// <summary>Reported in <c>info</c>; set by the host once the network is up (and again when it changes).</summary>
+        public string IpAddress;
 
         /// <summary>Telemetry documents handed to MQTT; those that were not (no connection at QoS 0, outbox full at QoS 1) leave a gap in <c>seq</c>.</summary>
         public long TelemetryPublished { get { return telemetryPublished; } }

@@ -44,8 +44,45 @@ namespace EdgeSensor.Device.Documents
             json.BeginObject();
             int s = 0;
             while (s < sensors.Length && document >= sensors[s].Quantities.Length) document -= sensors[s++].Quantities.Length;
-            if (s < sensors.Length) WriteSensor(json, sensors[s], sensors[s].Quantities[document]);
-            else WriteActuator(json, actuators[document]);
+            if (s < sensors.Length)
+            {
+                string sensor = sensors[s].Name;
+                SensorQuantity quantity = sensors[s].Quantities[document];
+                json.Member("name", sensor + " " + quantity.DeviceClass);
+                json.Member("unique_id", config.Id + "_" + sensor + "_" + quantity.Key);
+                json.Member("state_topic", baseTopic + "/telemetry");
+                json.Member("value_template", "{{ value_json.sensors['" + sensor + "']." + quantity.Key + " }}");
+                json.Member("unit_of_measurement", quantity.Unit);
+                json.Member("device_class", quantity.DeviceClass);
+                json.Member("state_class", "measurement");
+            }
+            else
+            {
+                Actuator actuator = actuators[document];
+                json.Member("name", actuator.Name);
+                json.Member("unique_id", config.Id + "_" + actuator.Name);
+                json.Member("command_topic", baseTopic + "/cmd/" + actuator.Name);
+                json.Member("state_topic", baseTopic + "/state/" + actuator.Name);
+                if (actuator.Kind == ActuatorKind.Relay)
+                {
+                    json.Member("payload_on", "ON");
+                    json.Member("payload_off", "OFF");
+                    json.Member("state_on", "ON");
+                    json.Member("state_off", "OFF");
+                }
+                else
+                {
+                    json.Name("min");
+                    json.Number(0);
+                    json.Name("max");
+                    json.Number(100);
+                    json.Name("step");
+                    json.Number(1);
+                    json.Member("unit_of_measurement", "%");
+                    json.Member("mode", "slider");
+                }
+            }
+
             json.Member("availability_topic", baseTopic + "/status");
             json.Member("payload_available", "online");
             json.Member("payload_not_available", "offline");
@@ -61,41 +98,6 @@ namespace EdgeSensor.Device.Documents
             json.Member("sw_version", firmwareVersion);
             json.EndObject();
             json.EndObject();
-        }
-
-        void WriteSensor(JsonWriter json, ISensor sensor, SensorQuantity quantity)
-        {
-            json.Member("name", sensor.Name + " " + quantity.DeviceClass);
-            json.Member("unique_id", config.Id + "_" + sensor.Name + "_" + quantity.Key);
-            json.Member("state_topic", baseTopic + "/telemetry");
-            json.Member("value_template", "{{ value_json.sensors['" + sensor.Name + "']." + quantity.Key + " }}");
-            json.Member("unit_of_measurement", quantity.Unit);
-            json.Member("device_class", quantity.DeviceClass);
-            json.Member("state_class", "measurement");
-        }
-
-        void WriteActuator(JsonWriter json, Actuator actuator)
-        {
-            json.Member("name", actuator.Name);
-            json.Member("unique_id", config.Id + "_" + actuator.Name);
-            json.Member("command_topic", baseTopic + "/cmd/" + actuator.Name);
-            json.Member("state_topic", baseTopic + "/state/" + actuator.Name);
-            if (actuator.Kind == ActuatorKind.Relay)
-            {
-                json.Member("payload_on", "ON");
-                json.Member("payload_off", "OFF");
-                json.Member("state_on", "ON");
-                json.Member("state_off", "OFF");
-                return;
-            }
-            json.Name("min");
-            json.Number(0);
-            json.Name("max");
-            json.Number(100);
-            json.Name("step");
-            json.Number(1);
-            json.Member("unit_of_measurement", "%");
-            json.Member("mode", "slider");
         }
 
         byte[] Topic(string component, string objectId)

@@ -13,7 +13,7 @@ namespace EdgeSensor.Device.Json
         /// </summary>
         public bool TryGetInt32(out int value)
         {
-            Require(tokenType == JsonTokenType.Number);
+            Require(JsonTokenType.Number, JsonTokenType.Number);
             value = 0;
             if (!numberIsInteger)
             {
@@ -51,7 +51,7 @@ namespace EdgeSensor.Device.Json
         /// <summary>The text of a Number token, as written (for messages). Allocates.</summary>
         public string GetNumberText()
         {
-            Require(tokenType == JsonTokenType.Number);
+            Require(JsonTokenType.Number, JsonTokenType.Number);
             char[] chars = new char[valueEnd - valueStart];
             for (int index = valueStart; index < valueEnd; index++)
             {

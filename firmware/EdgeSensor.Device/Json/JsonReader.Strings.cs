@@ -17,7 +17,7 @@ namespace EdgeSensor.Device.Json
         /// <summary>The decoded text of a String or PropertyName token. Allocates: meant for configuration time.</summary>
         public string GetString()
         {
-            RequireString();
+            Require(JsonTokenType.String, JsonTokenType.PropertyName);
 
             // Every escape and every UTF-8 sequence yields no more UTF-16 units than it has bytes.
             char[] chars = new char[valueEnd - valueStart];
@@ -42,7 +42,7 @@ namespace EdgeSensor.Device.Json
         /// <summary>Whether a String or PropertyName token holds U+0000 (written as \u0000), without allocating.</summary>
         public bool ContainsNul()
         {
-            RequireString();
+            Require(JsonTokenType.String, JsonTokenType.PropertyName);
             int index = valueStart;
             while (index < valueEnd)
             {
@@ -58,7 +58,7 @@ namespace EdgeSensor.Device.Json
         /// <summary>Whether a String or PropertyName token decodes to exactly <paramref name="text"/>, without allocating.</summary>
         public bool TextEquals(string text)
         {
-            RequireString();
+            Require(JsonTokenType.String, JsonTokenType.PropertyName);
             int unit = 0;
             int index = valueStart;
             while (index < valueEnd)
@@ -231,15 +231,10 @@ namespace EdgeSensor.Device.Json
             return at < 16 ? at : at - 6;
         }
 
-        /// <summary>The string accessors read the current token's bytes: on another token they would read garbage.</summary>
-        void RequireString()
+        /// <summary>The accessors read the current token's bytes: on another token they would read garbage.</summary>
+        void Require(JsonTokenType type, JsonTokenType otherType)
         {
-            Require(tokenType == JsonTokenType.String || tokenType == JsonTokenType.PropertyName);
-        }
-
-        static void Require(bool rightToken)
-        {
-            if (!rightToken)
+            if (tokenType != type && tokenType != otherType)
             {
                 throw new InvalidOperationException("not on a token of that type");
             }

@@ -267,13 +267,13 @@ namespace EdgeSensor.Device.Json
 
         static bool IsWhitespace(int next)
         {
-            return next == ' ' || next == '\n' || next == '\r' || next == '\t';
+            return " \n\r\t".IndexOf((char)next) >= 0;
         }
 
         /// <summary>What may follow a number or literal: RFC 8259 has no token that starts right after one.</summary>
         static bool IsDelimiter(int next)
         {
-            return IsWhitespace(next) || next == ',' || next == ']' || next == '}';
+            return " \n\r\t,]}".IndexOf((char)next) >= 0;
         }
 
         static bool IsDigit(int next)

@@ -42,17 +42,6 @@ namespace EdgeSensor.Device.Json
 
         public void EndArray() { Close((byte)']'); }
 
-        /// <summary>A property name given as UTF-8 bytes that need no escaping (pre-encoded keys).</summary>
-        public void Name(byte[] utf8)
-        {
-            BeginValue();
-            Put((byte)'"');
-            PutBytes(utf8, 0, utf8.Length);
-            Put((byte)'"');
-            Put((byte)':');
-            afterName = true;
-        }
-
         public void Name(string name)
         {
             BeginValue();
@@ -221,11 +210,6 @@ namespace EdgeSensor.Device.Json
             {
                 Put(b);
             }
-        }
-
-        void PutBytes(byte[] source, int offset, int count)
-        {
-            for (int i = offset; i < offset + count; i++) Put(source[i]);
         }
 
         void PutAscii(string text)

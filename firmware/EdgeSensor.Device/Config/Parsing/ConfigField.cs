@@ -52,6 +52,12 @@ namespace EdgeSensor.Device.Config.Parsing
         /// <summary>Why the member is required, as its refusal says "missing (...)"; null when it is optional.</summary>
         public readonly string Required;
 
+        /// <summary>A member of every kind, without range, optional: most rows.</summary>
+        public ConfigField(int section, string name, string field, int type)
+            : this(section, name, field, type, 0, 0, 0, null)
+        {
+        }
+
         public ConfigField(int section, string name, string field, int type, int min = 0, int max = 0, int kinds = 0, string required = null)
         {
             Section = section;
