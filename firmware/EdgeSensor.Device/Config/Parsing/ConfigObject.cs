@@ -32,6 +32,7 @@ namespace EdgeSensor.Device.Config.Parsing
             ArrayPath = arrayPath;
         }
 
+        /// <summary>A member's value as read (see <see cref="ConfigReader"/>'s ReadValue), or null when it was left out.</summary>
         public object Value(string name)
         {
             return Values[Row(name)];
