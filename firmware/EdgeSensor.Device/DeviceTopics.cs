@@ -1,3 +1,4 @@
+using EdgeSensor.Device.Actuators;
 using EdgeSensor.Mqtt;
 
 namespace EdgeSensor.Device

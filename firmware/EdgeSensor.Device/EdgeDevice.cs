@@ -1,4 +1,10 @@
 using System.Threading;
+using EdgeSensor.Device.Actuators;
+using EdgeSensor.Device.Commands;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Documents;
+using EdgeSensor.Device.Json;
+using EdgeSensor.Device.Sensors;
 using EdgeSensor.Mqtt;
 
 namespace EdgeSensor.Device
@@ -14,7 +20,7 @@ namespace EdgeSensor.Device
     /// commands, and keepalive is the I/O thread's business.
     /// </para>
     /// </summary>
-    public sealed class EdgeDevice : IMqttSessionHandler
+    public sealed partial class EdgeDevice : IMqttSessionHandler
     {
         const int CommandQueueSize = 16;
         const int RetryMs = 100;
@@ -35,8 +41,7 @@ namespace EdgeSensor.Device
         readonly byte[] document;
         readonly byte[] smallDocument = new byte[256];
         readonly byte[] statePayload = new byte[8];
-        readonly byte[] commandPayload = new byte[CommandPayload.MaxLength];
-        readonly byte[] commandName = new byte[CommandPayload.MaxLength];
+        readonly byte[] command = new byte[CommandQueue.SlotLength];
         readonly bool[] stateDirty;
         readonly MqttQos telemetryQos;
         readonly long intervalMs;
@@ -53,6 +58,7 @@ namespace EdgeSensor.Device
         int announcement;
         bool bootReported;
         int reportedOverflows;
+        long telemetryPublished;
 
         public EdgeDevice(DeviceConfig config, string firmwareVersion, ISensor[] sensors, Actuator[] actuators)
         {
@@ -63,7 +69,7 @@ namespace EdgeSensor.Device
             topics = new DeviceTopics(config.Prefix, config.Id, actuators);
             telemetry = new TelemetryDocument(sensors);
             readings = new SensorReadings(sensors, config.FailureEventAfter);
-            discovery = new HomeAssistantDiscovery(config, firmwareVersion, topics, sensors, actuators);
+            discovery = new HomeAssistantDiscovery(config, firmwareVersion, topics.Base, sensors, actuators);
             stateDirty = new bool[actuators.Length];
             started = new bool[sensors.Length];
             document = new byte[512 + 256 * sensors.Length];
@@ -71,17 +77,11 @@ namespace EdgeSensor.Device
             intervalMs = config.TelemetryIntervalSeconds * 1000L;
         }
 
-        public DeviceTopics Topics { get { return topics; } }
+        /// <summary>Reported in <c>info</c>; set by the host once the network is up (and again when it changes).</summary>
+        public string IpAddress;
 
-        /// <summary>Reported in <c>info</c>; set by the host once the network is up.</summary>
-        public string IpAddress { get; set; }
-
-        public long TelemetryPublished { get; private set; }
-
-        /// <summary>Telemetry documents not handed to MQTT (no connection at QoS 0, outbox full at QoS 1): <c>seq</c> shows the gap.</summary>
-        public long TelemetryDropped { get; private set; }
-        public long CommandsApplied { get; private set; }
-        public long CommandsRejected { get; private set; }
+        /// <summary>Telemetry documents handed to MQTT; those that were not (no connection at QoS 0, outbox full at QoS 1) leave a gap in <c>seq</c>.</summary>
+        public long TelemetryPublished { get { return telemetryPublished; } }
 
         /// <summary>Drives every actuator to its configured safe state: call at boot, before any network.</summary>
         public void ApplySafeStates()
@@ -149,174 +149,20 @@ namespace EdgeSensor.Device
             return link.Publish(topics.Status, Offline, 0, Offline.Length, MqttQos.AtLeastOnce, true);
         }
 
-        void ApplyCommands()
-        {
-            int actuator, payloadLength, nameLength;
-            CommandRejection rejection;
-            while (commands.TryDequeue(out actuator, out rejection, commandPayload, out payloadLength, commandName, out nameLength))
-            {
-                if (rejection == CommandRejection.None) rejection = actuators[actuator].Apply(commandPayload, 0, payloadLength);
-                if (rejection == CommandRejection.None)
-                {
-                    CommandsApplied++;
-                    stateDirty[actuator] = true;
-                    continue;
-                }
-                CommandsRejected++;
-                json.Reset(smallDocument, 0);
-                DeviceEvents.CommandRejected(json, commandName, nameLength, rejection);
-                PublishEvent();
-            }
-            int overflows = commands.Overflows;
-            if (overflows == reportedOverflows) return;
-            CommandsRejected += overflows - reportedOverflows;
-            json.Reset(smallDocument, 0);
-            DeviceEvents.CommandsDropped(json, overflows - reportedOverflows);
-            reportedOverflows = overflows;
-            PublishEvent();
-        }
+        // MQTT callbacks, on the client's I/O thread: they only queue and wake the loop.
 
-        /// <summary>The real state of every actuator whose state changed or must be repeated; false while some could not go out.</summary>
-        bool PublishStates()
-        {
-            if (link == null) return true;
-            bool done = true;
-            for (int i = 0; i < actuators.Length; i++)
-            {
-                if (!stateDirty[i]) continue;
-                int length = actuators[i].WriteState(statePayload, 0);
-                if (link.Publish(topics.State[i], statePayload, 0, length, MqttQos.AtLeastOnce, true) == MqttPublishResult.Accepted) stateDirty[i] = false;
-                else done = false;
-            }
-            return done;
-        }
-
-        /// <summary>
-        /// After every connect: <c>online</c>, <c>info</c>, discovery documents, every actuator's state, and once per
-        /// boot a <c>boot</c> event. Resumes where it stopped when the outbox was full; false while unfinished.
-        /// </summary>
-        bool Announce()
-        {
-            int generation = Interlocked.CompareExchange(ref connectGeneration, 0, 0);
-            if (link == null || generation == 0) return true;
-            if (generation != announcedGeneration)
-            {
-                announcedGeneration = generation;
-                announcement = 0;
-                for (int i = 0; i < stateDirty.Length; i++) stateDirty[i] = true;
-            }
-            int discoveryCount = config.HomeAssistantDiscovery ? discovery.Count : 0;
-            int total = 2 + discoveryCount + 1;
-            while (announcement < total)
-            {
-                MqttPublishResult result;
-                if (announcement == 0)
-                {
-                    result = link.Publish(topics.Status, Online, 0, Online.Length, MqttQos.AtLeastOnce, true);
-                }
-                else if (announcement == 1)
-                {
-                    json.Reset(document, 0);
-                    InfoDocument.Write(json, config, firmwareVersion, IpAddress, sensors, actuators);
-                    result = Publish(topics.Info, true);
-                }
-                else if (announcement < 2 + discoveryCount)
-                {
-                    json.Reset(document, 0);
-                    discovery.Write(json, announcement - 2);
-                    result = Publish(discovery.Topics[announcement - 2], true);
-                }
-                else if (!bootReported)
-                {
-                    json.Reset(smallDocument, 0);
-                    DeviceEvents.Boot(json, firmwareVersion);
-                    result = link.Publish(topics.Event, smallDocument, 0, json.Length, MqttQos.AtLeastOnce, false);
-                    if (result == MqttPublishResult.Accepted) bootReported = true;
-                }
-                else
-                {
-                    result = MqttPublishResult.Accepted;
-                }
-                if (result == MqttPublishResult.OutboxFull || result == MqttPublishResult.SendBufferFull) return false;
-                if (result == MqttPublishResult.NotConnected) return true;
-                announcement++; // accepted, or refused for good (too large): either way, on to the next
-            }
-            return PublishStates();
-        }
-
-        /// <summary>Starts a sampling round when one is due, collects it when the sensors are ready; returns ms until the next step.</summary>
-        long Sample(long now)
-        {
-            if (!sampling && now >= nextSampleAt)
-            {
-                long wait = 0;
-                for (int i = 0; i < sensors.Length; i++)
-                {
-                    int ms = sensors[i].Start(now);
-                    started[i] = ms >= 0;
-                    if (ms > wait) wait = ms;
-                }
-                collectAt = now + wait;
-                sampling = true;
-                nextSampleAt += intervalMs;
-                if (nextSampleAt <= now) nextSampleAt = now + intervalMs; // fell behind (the host slept): skip, don't burst
-            }
-            if (sampling && now >= collectAt)
-            {
-                sampling = false;
-                for (int i = 0; i < sensors.Length; i++)
-                {
-                    bool ok = started[i] && sensors[i].Collect(readings.Values[i], 0);
-                    SensorEvent happened = readings.Record(i, ok);
-                    if (happened == SensorEvent.None) continue;
-                    json.Reset(smallDocument, 0);
-                    DeviceEvents.Sensor(json, happened, sensors[i].Name, readings.ConsecutiveErrors[i]);
-                    PublishEvent();
-                }
-                PublishTelemetry(now);
-            }
-            long due = (sampling ? collectAt : nextSampleAt) - now;
-            return due > 0 ? due : 0;
-        }
-
-        void PublishTelemetry(long now)
-        {
-            sequence++;
-            json.Reset(document, 0);
-            telemetry.Write(json, sequence, (now - bootAt) / 1000, readings);
-            if (link != null && Publish(topics.Telemetry, false, telemetryQos) == MqttPublishResult.Accepted) TelemetryPublished++;
-            else TelemetryDropped++;
-        }
-
-        void PublishEvent()
-        {
-            if (link == null || json.Overflowed) return;
-            link.Publish(topics.Event, smallDocument, 0, json.Length, MqttQos.AtLeastOnce, false);
-        }
-
-        MqttPublishResult Publish(byte[] topic, bool retain)
-        {
-            return Publish(topic, retain, MqttQos.AtLeastOnce);
-        }
-
-        MqttPublishResult Publish(byte[] topic, bool retain, MqttQos qos)
-        {
-            if (json.Overflowed) return MqttPublishResult.TooLarge;
-            return link.Publish(topic, document, 0, json.Length, qos, retain);
-        }
-
-        void IMqttSessionHandler.OnConnected(bool sessionPresent)
+        public void OnConnected(bool sessionPresent)
         {
             Interlocked.Increment(ref connectGeneration);
             work.Set();
         }
 
-        void IMqttSessionHandler.OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
+        public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
         {
             work.Set();
         }
 
-        void IMqttSessionHandler.OnMessage(MqttMessage message)
+        public void OnMessage(MqttMessage message)
         {
             if (!message.IsFirstChunk) return; // an oversized command is judged (and rejected) on its first chunk
             int nameOffset, nameLength;
@@ -326,7 +172,7 @@ namespace EdgeSensor.Device
             work.Set();
         }
 
-        void IMqttSessionHandler.OnSubscribeResult(int subscriptionIndex, int returnCode)
+        public void OnSubscribeResult(int subscriptionIndex, int returnCode)
         {
         }
     }

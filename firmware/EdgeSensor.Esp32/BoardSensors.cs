@@ -1,7 +1,9 @@
 using System;
 using System.Device.Gpio;
 using System.Diagnostics;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Sensors;
+using EdgeSensor.Esp32.Adapters;
 
 namespace EdgeSensor.Esp32
 {

@@ -1,4 +1,5 @@
 using System.Net.NetworkInformation;
+using EdgeSensor.Esp32.Adapters;
 
 namespace EdgeSensor.Esp32
 {

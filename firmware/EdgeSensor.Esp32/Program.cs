@@ -4,6 +4,10 @@ using System.Net.NetworkInformation;
 using System.Text;
 using System.Threading;
 using EdgeSensor.Device;
+using EdgeSensor.Device.Actuators;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Sensors;
+using EdgeSensor.Esp32.Adapters;
 using EdgeSensor.Mqtt;
 using nanoFramework.Runtime.Native;
 

@@ -3,6 +3,8 @@ namespace EdgeSensor.Mqtt
     /// <summary>
     /// UTF-8 as MQTT 3.1.1 section 1.5.3 wants it, by hand: the same code on the device
     /// (whose Encoding has no GetByteCount and allocates) and on the desktop, with no allocation.
+    /// RFC 3629's rules live in <see cref="SequenceLength"/> alone: MQTT's validation and the device's JSON
+    /// reader both judge bytes one sequence at a time with it.
     /// </summary>
     public static class MqttUtf8
     {
@@ -21,83 +23,113 @@ namespace EdgeSensor.Mqtt
             while (index < end)
             {
                 int lead = buffer[index];
-                if (lead < 0x80)
-                {
-                    if (lead == 0)
-                    {
-                        return MqttError.InvalidUtf8;
-                    }
-
-                    index++;
-                    continue;
-                }
-
-                // The second byte's range is what rules out overlong forms (E0, F0), encoded
-                // surrogates (ED) and code points above U+10FFFF (F4); RFC 3629 section 4.
-                int continuationCount;
-                int secondLowest = 0x80;
-                int secondHighest = 0xBF;
-                if (lead < 0xC2)
-                {
-                    // 80..BF: a continuation byte with no lead; C0, C1: overlong ASCII.
-                    return MqttError.InvalidUtf8;
-                }
-                else if (lead < 0xE0)
-                {
-                    continuationCount = 1;
-                }
-                else if (lead < 0xF0)
-                {
-                    continuationCount = 2;
-                    if (lead == 0xE0)
-                    {
-                        secondLowest = 0xA0;
-                    }
-                    else if (lead == 0xED)
-                    {
-                        secondHighest = 0x9F;
-                    }
-                }
-                else if (lead < 0xF5)
-                {
-                    continuationCount = 3;
-                    if (lead == 0xF0)
-                    {
-                        secondLowest = 0x90;
-                    }
-                    else if (lead == 0xF4)
-                    {
-                        secondHighest = 0x8F;
-                    }
-                }
-                else
+                if (lead == 0)
                 {
                     return MqttError.InvalidUtf8;
                 }
 
-                if (end - index <= continuationCount)
+                // ASCII, by far the most common, without the call.
+                int length = lead < 0x80 ? 1 : SequenceLength(buffer, index, end);
+                if (length == 0)
                 {
                     return MqttError.InvalidUtf8;
                 }
 
-                int second = buffer[index + 1];
-                if (second < secondLowest || second > secondHighest)
-                {
-                    return MqttError.InvalidUtf8;
-                }
-
-                for (int next = index + 2; next <= index + continuationCount; next++)
-                {
-                    if ((buffer[next] & 0xC0) != 0x80)
-                    {
-                        return MqttError.InvalidUtf8;
-                    }
-                }
-
-                index += continuationCount + 1;
+                index += length;
             }
 
             return MqttError.None;
+        }
+
+        /// <summary>
+        /// The length (1 to 4) of the well-formed UTF-8 sequence that starts at <paramref name="index"/> and ends
+        /// before <paramref name="end"/>, or 0 when it is ill-formed or cut short (RFC 3629). U+0000 is a
+        /// sequence of length 1 here: whether a string may hold it is the caller's rule.
+        /// </summary>
+        public static int SequenceLength(byte[] buffer, int index, int end)
+        {
+            int lead = buffer[index];
+            if (lead < 0x80)
+            {
+                return 1;
+            }
+
+            // The second byte's range is what rules out overlong forms (E0, F0), encoded
+            // surrogates (ED) and code points above U+10FFFF (F4); RFC 3629 section 4.
+            int length;
+            int secondLowest = 0x80;
+            int secondHighest = 0xBF;
+            if (lead < 0xC2)
+            {
+                // 80..BF: a continuation byte with no lead; C0, C1: overlong ASCII.
+                return 0;
+            }
+            else if (lead < 0xE0)
+            {
+                length = 2;
+            }
+            else if (lead < 0xF0)
+            {
+                length = 3;
+                if (lead == 0xE0)
+                {
+                    secondLowest = 0xA0;
+                }
+                else if (lead == 0xED)
+                {
+                    secondHighest = 0x9F;
+                }
+            }
+            else if (lead < 0xF5)
+            {
+                length = 4;
+                if (lead == 0xF0)
+                {
+                    secondLowest = 0x90;
+                }
+                else if (lead == 0xF4)
+                {
+                    secondHighest = 0x8F;
+                }
+            }
+            else
+            {
+                return 0;
+            }
+
+            if (end - index < length)
+            {
+                return 0;
+            }
+
+            int second = buffer[index + 1];
+            if (second < secondLowest || second > secondHighest)
+            {
+                return 0;
+            }
+
+            for (int next = index + 2; next < index + length; next++)
+            {
+                if ((buffer[next] & 0xC0) != 0x80)
+                {
+                    return 0;
+                }
+            }
+
+            return length;
+        }
+
+        /// <summary>The scalar value of the sequence at <paramref name="index"/> that <see cref="SequenceLength"/> measured as <paramref name="length"/>.</summary>
+        public static int DecodeSequence(byte[] buffer, int index, int length)
+        {
+            // The lead keeps 7, 5, 4 or 3 payload bits; each continuation byte adds 6.
+            int scalar = buffer[index] & (0xFF >> (length == 1 ? 1 : length + 1));
+            for (int next = index + 1; next < index + length; next++)
+            {
+                scalar = (scalar << 6) | (buffer[next] & 0x3F);
+            }
+
+            return scalar;
         }
 
         /// <summary>
@@ -118,19 +150,13 @@ namespace EdgeSensor.Mqtt
 
                 if (scalar < 0x80)
                 {
-                    byteCount += 1;
+                    byteCount++;
+                    continue;
                 }
-                else if (scalar < 0x800)
+
+                byteCount += EncodedLength(scalar);
+                if (scalar >= 0x10000)
                 {
-                    byteCount += 2;
-                }
-                else if (scalar < 0x10000)
-                {
-                    byteCount += 3;
-                }
-                else
-                {
-                    byteCount += 4;
                     index++;
                 }
             }
@@ -150,43 +176,48 @@ namespace EdgeSensor.Mqtt
             for (int index = 0; index < length; index++)
             {
                 int scalar = ScalarAt(value, index);
-                if (scalar < 0)
-                {
-                    scalar = 0xFFFD;
-                }
-
-                if (scalar < 0x80)
+                if (scalar >= 0 && scalar < 0x80)
                 {
                     buffer[position++] = (byte)scalar;
+                    continue;
                 }
-                else if (scalar < 0x800)
+
+                if (scalar >= 0x10000)
                 {
-                    buffer[position++] = (byte)(0xC0 | (scalar >> 6));
-                    buffer[position++] = (byte)(0x80 | (scalar & 0x3F));
-                }
-                else if (scalar < 0x10000)
-                {
-                    position = WriteThreeBytes(scalar, buffer, position);
-                }
-                else
-                {
-                    buffer[position++] = (byte)(0xF0 | (scalar >> 18));
-                    buffer[position++] = (byte)(0x80 | ((scalar >> 12) & 0x3F));
-                    buffer[position++] = (byte)(0x80 | ((scalar >> 6) & 0x3F));
-                    buffer[position++] = (byte)(0x80 | (scalar & 0x3F));
                     index++;
                 }
+
+                position = EncodeScalar(scalar < 0 ? 0xFFFD : scalar, buffer, position);
             }
 
             return position - offset;
         }
 
-        private static int WriteThreeBytes(int codePoint, byte[] buffer, int position)
+        /// <summary>How many bytes the UTF-8 form of a scalar value takes: 1 to 4.</summary>
+        public static int EncodedLength(int scalar)
         {
-            buffer[position] = (byte)(0xE0 | (codePoint >> 12));
-            buffer[position + 1] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
-            buffer[position + 2] = (byte)(0x80 | (codePoint & 0x3F));
-            return position + 3;
+            return scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4;
+        }
+
+        /// <summary>Writes one scalar value as UTF-8 at <paramref name="position"/> (the caller has checked the space); returns the position after it.</summary>
+        public static int EncodeScalar(int scalar, byte[] buffer, int position)
+        {
+            int length = EncodedLength(scalar);
+            if (length == 1)
+            {
+                buffer[position] = (byte)scalar;
+                return position + 1;
+            }
+
+            // Continuation bytes from the last one back, six bits each; the lead gets the rest behind its length marker.
+            for (int at = position + length - 1; at > position; at--)
+            {
+                buffer[at] = (byte)(0x80 | (scalar & 0x3F));
+                scalar >>= 6;
+            }
+
+            buffer[position] = (byte)((0xF00 >> length) | scalar);
+            return position + length;
         }
 
         /// <summary>

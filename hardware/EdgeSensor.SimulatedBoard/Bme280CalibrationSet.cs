@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>A BME280's trimming parameters as the simulated part holds them, and their register encoding.</summary>
     public sealed record Bme280CalibrationSet

@@ -1,7 +1,7 @@
 using System;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Ports;
 
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>
     /// A BME280 at register level: chip id 0x60 at 0xD0, trimming parameters at 0x88..0xA1 and 0xE1..0xE7, the

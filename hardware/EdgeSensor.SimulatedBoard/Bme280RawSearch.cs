@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>
     /// Finds the raw ADC values a BME280 would report for given physical values, by searching the datasheet's

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>
     /// The datasheet's floating-point compensation (BME280 datasheet section 8.1, BMP280 section 8.1), which the

@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>
     /// Slow, deterministic weather for one simulated sensor, so telemetry changes over a run: each quantity is a

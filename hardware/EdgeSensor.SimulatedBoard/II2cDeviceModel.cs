@@ -1,7 +1,7 @@
 using System;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Ports;
 
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>A device on a <see cref="SimulatedI2cBus"/>, seen the way the bus sees it: transfers addressed to it.</summary>
     public interface II2cDeviceModel

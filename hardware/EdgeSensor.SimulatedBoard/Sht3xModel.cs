@@ -1,7 +1,8 @@
 using System;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Ports;
+using EdgeSensor.Device.Sensors;
 
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>
     /// An SHT3x at command level: the single-shot, high-repeatability, no-clock-stretching command (0x24 0x00)

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Sensors;
 
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>
     /// A whole simulated device board built from a <see cref="DeviceConfig"/>: a model for every configured sensor

@@ -1,8 +1,8 @@
 using System;
 using System.Threading;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Ports;
 
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>A DHT11/DHT22 on its data line: settable values, injectable failed reads (checksum, timeout), counted reads.</summary>
     public sealed class SimulatedDht : IDhtReader

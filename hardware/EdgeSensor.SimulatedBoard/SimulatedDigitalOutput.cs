@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Ports;
 
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>
     /// A GPIO output (relay module, LED) that records what it is driven to: the current level, every write in

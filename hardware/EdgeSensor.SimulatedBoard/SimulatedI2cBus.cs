@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Ports;
 
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>
     /// An I2C bus with device models at 7-bit addresses. Faults are injected per device, for the next N transfers

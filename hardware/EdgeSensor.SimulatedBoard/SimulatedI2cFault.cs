@@ -1,4 +1,4 @@
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>What can go wrong with transfers to one device on a <see cref="SimulatedI2cBus"/>.</summary>
     public enum SimulatedI2cFault

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Ports;
 
-namespace EdgeSensor.Simulation
+namespace EdgeSensor.SimulatedBoard
 {
     /// <summary>
     /// A PWM channel that records its duty cycle: the current percent, every value set in order, and how many

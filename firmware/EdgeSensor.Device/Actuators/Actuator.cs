@@ -1,4 +1,6 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Config;
+
+namespace EdgeSensor.Device.Actuators
 {
     /// <summary>
     /// An output an operator drives through <c>cmd/&lt;name&gt;</c>. It keeps the state it really applied, which is

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Actuators
 {
     /// <summary>Why a command changed nothing; published as the <c>reason</c> of a command_rejected event.</summary>
     public enum CommandRejection

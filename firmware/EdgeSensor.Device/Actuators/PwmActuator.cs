@@ -1,4 +1,8 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Commands;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Ports;
+
+namespace EdgeSensor.Device.Actuators
 {
     /// <summary>A PWM output (dimmer, fan) commanded with an integer percent duty, 0 to 100.</summary>
     public sealed class PwmActuator : Actuator
@@ -14,8 +18,6 @@ namespace EdgeSensor.Device
         }
 
         public override ActuatorKind Kind { get { return ActuatorKind.Pwm; } }
-
-        public int Percent { get { return percent; } }
 
         public override void ApplySafeState()
         {

@@ -1,11 +1,12 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Commands;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Ports;
+
+namespace EdgeSensor.Device.Actuators
 {
     /// <summary>A digital output (relay module, LED) commanded with ON, OFF, TOGGLE, 1 or 0; active-low wiring handled here.</summary>
     public sealed class RelayActuator : Actuator
     {
-        static readonly byte[] OnBytes = new byte[] { (byte)'O', (byte)'N' };
-        static readonly byte[] OffBytes = new byte[] { (byte)'O', (byte)'F', (byte)'F' };
-
         readonly IDigitalOutput output;
         readonly bool activeLow;
         readonly bool safeOn;
@@ -19,8 +20,6 @@ namespace EdgeSensor.Device
         }
 
         public override ActuatorKind Kind { get { return ActuatorKind.Relay; } }
-
-        public bool IsOn { get { return on; } }
 
         public override void ApplySafeState()
         {
@@ -38,8 +37,8 @@ namespace EdgeSensor.Device
 
         public override int WriteState(byte[] buffer, int offset)
         {
-            byte[] state = on ? OnBytes : OffBytes;
-            for (int i = 0; i < state.Length; i++) buffer[offset + i] = state[i];
+            string state = on ? "ON" : "OFF";
+            for (int i = 0; i < state.Length; i++) buffer[offset + i] = (byte)state[i];
             return state.Length;
         }
 

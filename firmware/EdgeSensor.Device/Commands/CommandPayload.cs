@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Commands
 {
     /// <summary>Reading command payloads: trimmed, case-insensitive, ASCII words and small integers.</summary>
     public static class CommandPayload

@@ -1,42 +1,40 @@
 using System.Threading;
+using EdgeSensor.Device.Actuators;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Commands
 {
     /// <summary>
     /// Commands received on the MQTT thread, waiting for the device loop to apply them: a fixed number of
-    /// slots, each with room for a payload of <see cref="CommandPayload.MaxLength"/> bytes. Checks that need
-    /// no actuator (retained flag, size, UTF-8, known name) are made on arrival; the verdict travels with the command.
+    /// slots, each with room for a payload and an actuator name of <see cref="CommandPayload.MaxLength"/> bytes.
+    /// Checks that need no actuator (retained flag, size, UTF-8, known name) are made on arrival; the verdict
+    /// travels with the command. A slot is one byte array laid out as below, which is what the loop copies out.
     /// </summary>
     public sealed class CommandQueue
     {
+        public const int Rejection = 0;
+        public const int PayloadLength = 1;
+        public const int NameLength = 2;
+        public const int Payload = 3;
+        public const int Name = Payload + CommandPayload.MaxLength;
+        public const int SlotLength = Name + CommandPayload.MaxLength;
+
         readonly int[] actuators;
-        readonly CommandRejection[] rejections;
-        readonly byte[][] payloads;
-        readonly int[] payloadLengths;
-        readonly byte[][] names;
-        readonly int[] nameLengths;
+        readonly byte[][] slots;
         readonly object gate = new object();
         int head;
         int count;
+        int overflows;
 
         public CommandQueue(int capacity)
         {
             actuators = new int[capacity];
-            rejections = new CommandRejection[capacity];
-            payloads = new byte[capacity][];
-            payloadLengths = new int[capacity];
-            names = new byte[capacity][];
-            nameLengths = new int[capacity];
-            for (int i = 0; i < capacity; i++)
-            {
-                payloads[i] = new byte[CommandPayload.MaxLength];
-                names[i] = new byte[CommandPayload.MaxLength];
-            }
+            slots = new byte[capacity][];
+            for (int i = 0; i < capacity; i++) slots[i] = new byte[SlotLength];
         }
 
         /// <summary>Commands lost because the queue was full (the loop reports them).</summary>
-        public int Overflows { get; private set; }
+        public int Overflows { get { return overflows; } }
 
         /// <summary>Takes a received command; false (and counted) when the queue is full.</summary>
         public bool Enqueue(int actuator, MqttMessage message, int nameOffset, int nameLength)
@@ -46,44 +44,48 @@ namespace EdgeSensor.Device
             {
                 if (count == actuators.Length)
                 {
-                    Overflows++;
+                    overflows++;
                     return false;
                 }
-                int slot = (head + count) % actuators.Length;
+                int index = (head + count) % actuators.Length;
                 count++;
-                actuators[slot] = actuator;
-                nameLengths[slot] = CopyName(message.Buffer, nameOffset, nameLength, names[slot]);
-                rejections[slot] = Verdict(actuator, message);
+                byte[] slot = slots[index];
+                actuators[index] = actuator;
+
+                // At most the slot's room, cut at a character boundary so the copy stays valid UTF-8.
+                if (nameLength > CommandPayload.MaxLength)
+                {
+                    nameLength = CommandPayload.MaxLength;
+                    while (nameLength > 0 && (message.Buffer[nameOffset + nameLength] & 0xC0) == 0x80) nameLength--;
+                }
+                System.Array.Copy(message.Buffer, nameOffset, slot, Name, nameLength);
+                slot[NameLength] = (byte)nameLength;
+                CommandRejection rejection = Verdict(actuator, message);
+                slot[Rejection] = (byte)rejection;
                 int length = 0;
-                if (rejections[slot] == CommandRejection.None)
+                if (rejection == CommandRejection.None)
                 {
                     int offset = message.PayloadOffset;
                     length = message.PayloadCount;
                     CommandPayload.Trim(message.Buffer, ref offset, ref length);
-                    System.Array.Copy(message.Buffer, offset, payloads[slot], 0, length);
+                    System.Array.Copy(message.Buffer, offset, slot, Payload, length);
                 }
-                payloadLengths[slot] = length;
+                slot[PayloadLength] = (byte)length;
                 return true;
             }
             finally { Monitor.Exit(gate); }
         }
 
-        /// <summary>Copies the oldest command into the caller's buffers and removes it; false when empty.</summary>
-        public bool TryDequeue(out int actuator, out CommandRejection rejection, byte[] payload, out int payloadLength, byte[] name, out int nameLength)
+        /// <summary>Copies the oldest command's slot into <paramref name="command"/> (SlotLength bytes) and removes it; false when empty.</summary>
+        public bool TryDequeue(byte[] command, out int actuator)
         {
             Monitor.Enter(gate);
             try
             {
                 actuator = -1;
-                rejection = CommandRejection.None;
-                payloadLength = nameLength = 0;
                 if (count == 0) return false;
                 actuator = actuators[head];
-                rejection = rejections[head];
-                payloadLength = payloadLengths[head];
-                nameLength = nameLengths[head];
-                System.Array.Copy(payloads[head], 0, payload, 0, payloadLength);
-                System.Array.Copy(names[head], 0, name, 0, nameLength);
+                System.Array.Copy(slots[head], command, SlotLength);
                 head = (head + 1) % actuators.Length;
                 count--;
                 return true;
@@ -99,18 +101,6 @@ namespace EdgeSensor.Device
             if (message.PayloadTotalLength > CommandPayload.MaxLength) return CommandRejection.PayloadTooLarge;
             if (MqttUtf8.Validate(message.Buffer, message.PayloadOffset, message.PayloadCount) != MqttError.None) return CommandRejection.InvalidUtf8;
             return CommandRejection.None;
-        }
-
-        /// <summary>Keeps at most the slot's size, cut at a character boundary so the copy stays valid UTF-8.</summary>
-        static int CopyName(byte[] source, int offset, int length, byte[] target)
-        {
-            if (length > target.Length)
-            {
-                length = target.Length;
-                while (length > 0 && (source[offset + length] & 0xC0) == 0x80) length--;
-            }
-            System.Array.Copy(source, offset, target, 0, length);
-            return length;
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Config
 {
     public enum ActuatorKind
     {

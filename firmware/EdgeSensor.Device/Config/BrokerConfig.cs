@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Config
 {
     public sealed class BrokerConfig
     {
@@ -12,13 +12,5 @@ namespace EdgeSensor.Device
 
         /// <summary>A secret: never logged, echoed or published.</summary>
         public string Password;
-
-        /// <summary>For boot logs: says whether a password is set, never what it is.</summary>
-        public override string ToString()
-        {
-            return Host + ":" + Port.ToString() + (Tls ? " tls" : " plain")
-                + (UserName == null ? string.Empty : " user " + UserName)
-                + (Password == null ? string.Empty : " password set");
-        }
     }
 }

@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Config
 {
     /// <summary>
     /// A configuration document that cannot be used: <see cref="Path"/> names the field (<c>sensors[1].address</c>)
@@ -9,9 +9,11 @@ namespace EdgeSensor.Device
     /// </summary>
     public sealed class ConfigException : Exception
     {
-        readonly string path;
-        readonly string problem;
-        readonly int position;
+        public readonly string Path;
+        public readonly string Problem;
+
+        /// <summary>Byte index in the document of a JSON syntax error; -1 for the other problems.</summary>
+        public readonly int Position;
 
         public ConfigException(string path, string problem)
             : this(path, problem, -1)
@@ -21,16 +23,9 @@ namespace EdgeSensor.Device
         public ConfigException(string path, string problem, int position)
             : base(path + ": " + problem)
         {
-            this.path = path;
-            this.problem = problem;
-            this.position = position;
+            Path = path;
+            Problem = problem;
+            Position = position;
         }
-
-        public string Path { get { return path; } }
-
-        public string Problem { get { return problem; } }
-
-        /// <summary>Byte index in the document of a JSON syntax error; -1 for the other problems.</summary>
-        public int Position { get { return position; } }
     }
 }

@@ -1,4 +1,6 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Documents;
+
+namespace EdgeSensor.Device.Config
 {
     /// <summary>One device's configuration, read from its JSON document (see hardware/config/).</summary>
     public sealed class DeviceConfig
@@ -24,13 +26,5 @@ namespace EdgeSensor.Device
         public I2cBusConfig[] I2cBuses = new I2cBusConfig[0];
         public SensorConfig[] Sensors = new SensorConfig[0];
         public ActuatorConfig[] Actuators = new ActuatorConfig[0];
-
-        /// <summary>For boot logs: a one-line summary without secrets.</summary>
-        public override string ToString()
-        {
-            return (Id.Length == 0 ? "(id from MAC)" : Id) + " on " + Board + ", prefix " + Prefix
-                + ", broker " + Broker.ToString() + ", wifi " + Wifi.ToString()
-                + ", " + Sensors.Length.ToString() + " sensors, " + Actuators.Length.ToString() + " actuators";
-        }
     }
 }

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Config
 {
     /// <summary>Which pins an I2C bus uses on the ESP32 (set with Configuration.SetPinFunction).</summary>
     public sealed class I2cBusConfig

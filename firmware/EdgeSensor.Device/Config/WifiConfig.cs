@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Config
 {
     /// <summary>Used by the ESP32 only.</summary>
     public sealed class WifiConfig
@@ -7,11 +7,5 @@ namespace EdgeSensor.Device
 
         /// <summary>A secret: never logged, echoed or published.</summary>
         public string Password;
-
-        /// <summary>For boot logs: says whether a password is set, never what it is.</summary>
-        public override string ToString()
-        {
-            return "ssid " + (Ssid == null ? "(none)" : Ssid) + (Password == null || Password.Length == 0 ? " open" : " password set");
-        }
     }
 }

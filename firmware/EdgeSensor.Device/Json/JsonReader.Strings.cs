@@ -1,6 +1,7 @@
 using System;
+using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Json
 {
     /// <summary>Strings and property names: checked while scanning, decoded only when asked.</summary>
     public sealed partial class JsonReader
@@ -9,10 +10,14 @@ namespace EdgeSensor.Device
         const int LowSurrogateFirst = 0xDC00;
         const int LowSurrogateLast = 0xDFFF;
 
+        // The letters that may follow a backslash other than 'u' (RFC 8259 section 7), and what each stands for.
+        const string EscapeLetters = "\"\\/bfnrt";
+        const string EscapedCharacters = "\"\\/\b\f\n\r\t";
+
         /// <summary>The decoded text of a String or PropertyName token. Allocates: meant for configuration time.</summary>
         public string GetString()
         {
-            RequireStringToken("GetString");
+            Require(JsonTokenType.String, JsonTokenType.PropertyName);
 
             // Every escape and every UTF-8 sequence yields no more UTF-16 units than it has bytes.
             char[] chars = new char[valueEnd - valueStart];
@@ -25,12 +30,10 @@ namespace EdgeSensor.Device
                 {
                     codePoint -= 0x10000;
                     chars[count++] = (char)(HighSurrogateFirst + (codePoint >> 10));
-                    chars[count++] = (char)(LowSurrogateFirst + (codePoint & 0x3FF));
+                    codePoint = LowSurrogateFirst + (codePoint & 0x3FF);
                 }
-                else
-                {
-                    chars[count++] = (char)codePoint;
-                }
+
+                chars[count++] = (char)codePoint;
             }
 
             return new string(chars, 0, count);
@@ -39,7 +42,7 @@ namespace EdgeSensor.Device
         /// <summary>Whether a String or PropertyName token holds U+0000 (written as \u0000), without allocating.</summary>
         public bool ContainsNul()
         {
-            RequireStringToken("ContainsNul");
+            Require(JsonTokenType.String, JsonTokenType.PropertyName);
             int index = valueStart;
             while (index < valueEnd)
             {
@@ -55,108 +58,82 @@ namespace EdgeSensor.Device
         /// <summary>Whether a String or PropertyName token decodes to exactly <paramref name="text"/>, without allocating.</summary>
         public bool TextEquals(string text)
         {
-            RequireStringToken("TextEquals");
-            int length = text.Length;
+            Require(JsonTokenType.String, JsonTokenType.PropertyName);
             int unit = 0;
             int index = valueStart;
             while (index < valueEnd)
             {
                 int codePoint = NextCodePoint(ref index);
-                if (codePoint >= 0x10000)
+                if (unit >= text.Length || MqttUtf8.ScalarAt(text, unit) != codePoint)
                 {
-                    codePoint -= 0x10000;
-                    if (unit + 1 >= length
-                        || text[unit] != (char)(HighSurrogateFirst + (codePoint >> 10))
-                        || text[unit + 1] != (char)(LowSurrogateFirst + (codePoint & 0x3FF)))
-                    {
-                        return false;
-                    }
-
-                    unit += 2;
+                    return false;
                 }
-                else
-                {
-                    if (unit >= length || text[unit] != (char)codePoint)
-                    {
-                        return false;
-                    }
 
-                    unit++;
-                }
+                unit += codePoint >= 0x10000 ? 2 : 1;
             }
 
-            return unit == length;
+            return unit == text.Length;
         }
 
         /// <summary>Scans a string whose opening quote is at the current position, checking all of it.</summary>
         void ScanString()
         {
-            tokenStart = position;
             int index = position + 1;
             valueStart = index;
-            bool escapes = false;
             while (true)
             {
-                if (index == end)
+                int current = Peek(index);
+                if (current < 0)
                 {
                     Fail("unexpected end of input inside a string", index);
                 }
 
-                byte current = buffer[index];
-                if (current == (byte)'"')
+                if (current == '"')
                 {
                     break;
                 }
 
-                if (current == (byte)'\\')
+                if (current == '\\')
                 {
                     index = ScanEscape(index);
-                    escapes = true;
+                    continue;
                 }
-                else if (current < 0x20)
+
+                if (current < 0x20)
                 {
                     Fail("control character in a string (it must be written as an escape)", index);
                 }
-                else if (current < 0x80)
-                {
-                    index++;
-                }
-                else
-                {
-                    int length = Utf8Sequence.LengthAt(buffer, index, end);
-                    if (length == 0)
-                    {
-                        Fail("invalid UTF-8 in a string", index);
-                    }
 
-                    index += length;
+                int length = MqttUtf8.SequenceLength(buffer, index, end);
+                if (length == 0)
+                {
+                    Fail("invalid UTF-8 in a string", index);
                 }
+
+                index += length;
             }
 
             valueEnd = index;
-            valueHasEscapes = escapes;
             position = index + 1;
         }
 
         /// <summary>Checks the escape whose backslash is at <paramref name="backslash"/>; returns the index after it.</summary>
         int ScanEscape(int backslash)
         {
-            int index = backslash + 1;
-            if (index == end)
+            int kind = Peek(backslash + 1);
+            if (kind < 0)
             {
-                Fail("unexpected end of input inside a string", index);
+                Fail("unexpected end of input inside a string", backslash + 1);
             }
 
-            byte kind = buffer[index];
-            if (kind != (byte)'u')
+            if (kind != 'u')
             {
-                if (kind == (byte)'"' || kind == (byte)'\\' || kind == (byte)'/' || kind == (byte)'b'
-                    || kind == (byte)'f' || kind == (byte)'n' || kind == (byte)'r' || kind == (byte)'t')
+                if (EscapeLetters.IndexOf((char)kind) < 0)
                 {
-                    return index + 1;
+                    Fail("invalid escape sequence in a string", backslash);
                 }
 
-                Fail("invalid escape sequence in a string", backslash);
+                return backslash + 2;
             }
 
             int unit = ScanHex4(backslash);
@@ -172,9 +149,10 @@ namespace EdgeSensor.Device
             }
 
             // A high surrogate stands for nothing on its own: the low half must follow as an escape too.
-            if (end - after < 2 || buffer[after] != (byte)'\\' || buffer[after + 1] != (byte)'u')
+            int next = Peek(after);
+            if (next != '\\' || Peek(after + 1) != 'u')
             {
-                if (end - after < 2 && (after == end || buffer[after] == (byte)'\\'))
+                if (Peek(after + 1) < 0 && (next < 0 || next == '\\'))
                 {
                     Fail("unexpected end of input inside a string", end);
                 }
@@ -197,12 +175,13 @@ namespace EdgeSensor.Device
             int value = 0;
             for (int index = backslash + 2; index < backslash + 6; index++)
             {
-                if (index == end)
+                int next = Peek(index);
+                if (next < 0)
                 {
                     Fail("unexpected end of input inside a string", index);
                 }
 
-                int digit = HexValue(buffer[index]);
+                int digit = HexValue(next);
                 if (digit < 0)
                 {
                     Fail("invalid \\u escape in a string (it needs four hex digits)", backslash);
@@ -221,92 +200,43 @@ namespace EdgeSensor.Device
             if (current == (byte)'\\')
             {
                 byte kind = buffer[index + 1];
-                if (kind == (byte)'u')
+                if (kind != (byte)'u')
                 {
-                    int unit = Hex4At(index + 2);
+                    index += 2;
+                    return EscapedCharacters[EscapeLetters.IndexOf((char)kind)];
+                }
+
+                int unit = ScanHex4(index);
+                index += 6;
+                if (unit >= HighSurrogateFirst && unit < LowSurrogateFirst)
+                {
+                    int low = ScanHex4(index);
                     index += 6;
-                    if (unit >= HighSurrogateFirst && unit < LowSurrogateFirst)
-                    {
-                        int low = Hex4At(index + 2);
-                        index += 6;
-                        return 0x10000 + ((unit - HighSurrogateFirst) << 10) + (low - LowSurrogateFirst);
-                    }
-
-                    return unit;
+                    return 0x10000 + ((unit - HighSurrogateFirst) << 10) + (low - LowSurrogateFirst);
                 }
 
-                index += 2;
-                if (kind == (byte)'b')
-                {
-                    return '\b';
-                }
-
-                if (kind == (byte)'f')
-                {
-                    return '\f';
-                }
-
-                if (kind == (byte)'n')
-                {
-                    return '\n';
-                }
-
-                if (kind == (byte)'r')
-                {
-                    return '\r';
-                }
-
-                if (kind == (byte)'t')
-                {
-                    return '\t';
-                }
-
-                return kind;
+                return unit;
             }
 
-            if (current < 0x80)
-            {
-                index++;
-                return current;
-            }
-
-            int length = Utf8Sequence.LengthAt(buffer, index, valueEnd);
-            int codePoint = Utf8Sequence.Decode(buffer, index, length);
+            int length = MqttUtf8.SequenceLength(buffer, index, valueEnd);
+            int codePoint = MqttUtf8.DecodeSequence(buffer, index, length);
             index += length;
             return codePoint;
         }
 
-        int Hex4At(int index)
+        /// <summary>The value of a hex digit in either case, or -1 (also for -1, the end of the document).</summary>
+        internal static int HexValue(int digit)
         {
-            return (HexValue(buffer[index]) << 12) | (HexValue(buffer[index + 1]) << 8)
-                | (HexValue(buffer[index + 2]) << 4) | HexValue(buffer[index + 3]);
+            int at = "0123456789abcdefABCDEF".IndexOf((char)digit);
+            return at < 16 ? at : at - 6;
         }
 
-        static int HexValue(byte digit)
+        /// <summary>The accessors read the current token's bytes: on another token they would read garbage.</summary>
+        void Require(JsonTokenType type, JsonTokenType otherType)
         {
-            if (digit >= (byte)'0' && digit <= (byte)'9')
+            if (tokenType != type && tokenType != otherType)
             {
-                return digit - '0';
-            }
-
-            if (digit >= (byte)'a' && digit <= (byte)'f')
-            {
-                return digit - 'a' + 10;
-            }
-
-            if (digit >= (byte)'A' && digit <= (byte)'F')
-            {
-                return digit - 'A' + 10;
-            }
-
-            return -1;
-        }
-
-        void RequireStringToken(string operation)
-        {
-            if (tokenType != JsonTokenType.String && tokenType != JsonTokenType.PropertyName)
-            {
-                throw new InvalidOperationException(operation + " needs the reader on a String or PropertyName token");
+                throw new InvalidOperationException("not on a token of that type");
             }
         }
     }

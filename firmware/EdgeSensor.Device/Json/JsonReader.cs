@@ -1,21 +1,20 @@
 using System;
 
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Json
 {
     /// <summary>
     /// A strict RFC 8259 pull tokenizer over UTF-8 bytes. Each <see cref="Read"/> moves to the next token and checks
     /// it completely (grammar, escapes, UTF-8), so a document read to the end is known to be valid JSON. Tokens
     /// are offsets into the caller's buffer: nothing is allocated per token; only <see cref="GetString"/> (and
     /// <see cref="GetNumberText"/>) build a string. Nesting is tracked in a bit set rather than by recursion, so
-    /// a hostile document cannot exhaust the stack, and is refused beyond <see cref="MaxDepth"/>.
-    /// A leading byte order mark is skipped, as RFC 8259 section 8.1 allows; hand-edited files often carry one.
+    /// a hostile document cannot exhaust the stack, and is refused beyond <see cref="MaxDepth"/> levels (a
+    /// configuration has three). A leading byte order mark is skipped, as RFC 8259 section 8.1 allows; hand-edited
+    /// files often carry one.
     /// </summary>
     public sealed partial class JsonReader
     {
-        public const int DefaultMaxDepth = 32;
-
-        /// <summary>The bit set of open containers is a ulong: one bit per level.</summary>
-        public const int MaxSupportedDepth = 64;
+        /// <summary>The bit set of open containers is a uint: one bit per level.</summary>
+        public const int MaxDepth = 32;
 
         // What the grammar allows at the current position.
         const int ExpectingValue = 0;
@@ -27,30 +26,22 @@ namespace EdgeSensor.Device
         readonly byte[] buffer;
         readonly int documentStart;
         readonly int end;
-        readonly int maxDepth;
 
         int position;
         int state;
         int depth;
 
         // Bit (d - 1) is set when the container at depth d is an object, clear when it is an array.
-        ulong objectLevels;
+        uint objectLevels;
 
         JsonTokenType tokenType;
-        int tokenStart;
 
         // Strings and names: the bytes between the quotes. Numbers: the number's text.
         int valueStart;
         int valueEnd;
-        bool valueHasEscapes;
         bool numberIsInteger;
 
         public JsonReader(byte[] json, int offset, int count)
-            : this(json, offset, count, DefaultMaxDepth)
-        {
-        }
-
-        public JsonReader(byte[] json, int offset, int count, int maxDepth)
         {
             if (json == null)
             {
@@ -62,15 +53,9 @@ namespace EdgeSensor.Device
                 throw new ArgumentOutOfRangeException("count", "offset and count must lie within json");
             }
 
-            if (maxDepth < 1 || maxDepth > MaxSupportedDepth)
-            {
-                throw new ArgumentOutOfRangeException("maxDepth", "from 1 to 64");
-            }
-
             buffer = json;
             documentStart = offset;
             end = offset + count;
-            this.maxDepth = maxDepth;
             position = offset;
             if (count >= 3 && json[offset] == 0xEF && json[offset + 1] == 0xBB && json[offset + 2] == 0xBF)
             {
@@ -81,14 +66,6 @@ namespace EdgeSensor.Device
         }
 
         public JsonTokenType TokenType { get { return tokenType; } }
-
-        /// <summary>Byte index of the current token from the start of the document (a string's opening quote).</summary>
-        public int TokenPosition { get { return tokenStart - documentStart; } }
-
-        /// <summary>How many containers are open: 1 right after the outermost StartObject, 0 after its EndObject.</summary>
-        public int Depth { get { return depth; } }
-
-        public int MaxDepth { get { return maxDepth; } }
 
         /// <summary>
         /// Moves to the next token. False once the document's single top-level value is complete and only
@@ -103,61 +80,37 @@ namespace EdgeSensor.Device
             }
 
             SkipWhitespace();
+            int next = Peek(position);
             if (state == AfterValue)
             {
-                return ReadAfterValue();
+                return ReadAfterValue(next);
             }
 
-            if (state == ExpectingFirstMemberOrEnd)
+            if (state == ExpectingFirstMemberOrEnd && next == '}')
             {
-                if (position < end && buffer[position] == (byte)'}')
-                {
-                    EndContainer(JsonTokenType.EndObject);
-                    return true;
-                }
-
-                ReadPropertyName();
-                return true;
+                EndContainer(JsonTokenType.EndObject);
             }
-
-            if (state == ExpectingFirstElementOrEnd && position < end && buffer[position] == (byte)']')
+            else if (state == ExpectingFirstMemberOrEnd)
+            {
+                ReadPropertyName();
+            }
+            else if (state == ExpectingFirstElementOrEnd && next == ']')
             {
                 EndContainer(JsonTokenType.EndArray);
-                return true;
+            }
+            else
+            {
+                ReadValue();
             }
 
-            ReadValue();
             return true;
         }
 
-        /// <summary>
-        /// Skips what the current token opens: on StartObject/StartArray, reads up to the matching end; on a
-        /// PropertyName, reads its whole value. Any other token has nothing to skip. Iterative, not recursive.
-        /// </summary>
-        public void Skip()
-        {
-            if (tokenType == JsonTokenType.PropertyName)
-            {
-                Read();
-            }
-
-            if (tokenType != JsonTokenType.StartObject && tokenType != JsonTokenType.StartArray)
-            {
-                return;
-            }
-
-            int targetDepth = depth - 1;
-            while (depth > targetDepth)
-            {
-                Read();
-            }
-        }
-
-        bool ReadAfterValue()
+        bool ReadAfterValue(int next)
         {
             if (depth == 0)
             {
-                if (position < end)
+                if (next >= 0)
                 {
                     Fail("unexpected data after the end of the document", position);
                 }
@@ -167,72 +120,63 @@ namespace EdgeSensor.Device
                 return false;
             }
 
-            bool inObject = InObject();
-            if (position == end)
+            bool inObject = (objectLevels & (1U << (depth - 1))) != 0;
+            if (next < 0)
             {
                 Fail(inObject ? "unexpected end of input, expected ',' or '}'" : "unexpected end of input, expected ',' or ']'", position);
             }
 
-            byte next = buffer[position];
-            if (next == (byte)',')
+            if (next == ',')
             {
                 position++;
                 SkipWhitespace();
                 if (inObject)
                 {
                     ReadPropertyName();
+                    return true;
                 }
-                else
+
+                if (Peek(position) == ']')
                 {
-                    if (position < end && buffer[position] == (byte)']')
-                    {
-                        Fail("expected a value (trailing commas are not allowed)", position);
-                    }
-
-                    ReadValue();
+                    Fail("expected a value (trailing commas are not allowed)", position);
                 }
 
+                ReadValue();
                 return true;
             }
 
-            if (inObject && next == (byte)'}')
+            if (next != (inObject ? '}' : ']'))
             {
-                EndContainer(JsonTokenType.EndObject);
-                return true;
+                Fail(inObject ? "expected ',' or '}' after a member's value" : "expected ',' or ']' after an array element", position);
             }
 
-            if (!inObject && next == (byte)']')
-            {
-                EndContainer(JsonTokenType.EndArray);
-                return true;
-            }
-
-            Fail(inObject ? "expected ',' or '}' after a member's value" : "expected ',' or ']' after an array element", position);
-            return false;
+            EndContainer(inObject ? JsonTokenType.EndObject : JsonTokenType.EndArray);
+            return true;
         }
 
         void ReadPropertyName()
         {
-            if (position == end)
+            int next = Peek(position);
+            if (next < 0)
             {
                 Fail("unexpected end of input, expected a property name", position);
             }
 
-            byte next = buffer[position];
-            if (next != (byte)'"')
+            if (next != '"')
             {
-                Fail(next == (byte)'}' ? "expected a property name (trailing commas are not allowed)" : "expected a property name in double quotes", position);
+                Fail(next == '}' ? "expected a property name (trailing commas are not allowed)" : "expected a property name in double quotes", position);
             }
 
             ScanString();
             tokenType = JsonTokenType.PropertyName;
             SkipWhitespace();
-            if (position == end)
+            next = Peek(position);
+            if (next < 0)
             {
                 Fail("unexpected end of input, expected ':'", position);
             }
 
-            if (buffer[position] != (byte)':')
+            if (next != ':')
             {
                 Fail("expected ':' after a property name", position);
             }
@@ -243,42 +187,36 @@ namespace EdgeSensor.Device
 
         void ReadValue()
         {
-            if (position == end)
+            int next = Peek(position);
+            if (next < 0)
             {
                 Fail("unexpected end of input, expected a value", position);
             }
 
-            byte next = buffer[position];
-            if (next == (byte)'{')
+            if (next == '{' || next == '[')
             {
-                StartContainer(JsonTokenType.StartObject);
+                StartContainer(next == '{');
                 return;
             }
 
-            if (next == (byte)'[')
-            {
-                StartContainer(JsonTokenType.StartArray);
-                return;
-            }
-
-            if (next == (byte)'"')
+            if (next == '"')
             {
                 ScanString();
                 tokenType = JsonTokenType.String;
             }
-            else if (next == (byte)'-' || IsDigit(next))
+            else if (next == '-' || IsDigit(next))
             {
                 ScanNumber();
             }
-            else if (next == (byte)'t')
+            else if (next == 't')
             {
                 ScanLiteral("true", JsonTokenType.True);
             }
-            else if (next == (byte)'f')
+            else if (next == 'f')
             {
                 ScanLiteral("false", JsonTokenType.False);
             }
-            else if (next == (byte)'n')
+            else if (next == 'n')
             {
                 ScanLiteral("null", JsonTokenType.Null);
             }
@@ -290,28 +228,18 @@ namespace EdgeSensor.Device
             state = AfterValue;
         }
 
-        void StartContainer(JsonTokenType type)
+        void StartContainer(bool isObject)
         {
-            if (depth == maxDepth)
+            if (depth == MaxDepth)
             {
-                Fail("nesting deeper than " + maxDepth.ToString() + " levels", position);
+                Fail("nesting deeper than 32 levels", position);
             }
 
-            ulong bit = 1UL << depth;
-            if (type == JsonTokenType.StartObject)
-            {
-                objectLevels |= bit;
-                state = ExpectingFirstMemberOrEnd;
-            }
-            else
-            {
-                objectLevels &= ~bit;
-                state = ExpectingFirstElementOrEnd;
-            }
-
+            uint bit = 1U << depth;
+            objectLevels = isObject ? objectLevels | bit : objectLevels & ~bit;
+            state = isObject ? ExpectingFirstMemberOrEnd : ExpectingFirstElementOrEnd;
+            tokenType = isObject ? JsonTokenType.StartObject : JsonTokenType.StartArray;
             depth++;
-            tokenType = type;
-            tokenStart = position;
             position++;
         }
 
@@ -319,90 +247,45 @@ namespace EdgeSensor.Device
         {
             depth--;
             tokenType = type;
-            tokenStart = position;
             position++;
             state = AfterValue;
         }
 
-        void ScanLiteral(string literal, JsonTokenType type)
-        {
-            int length = literal.Length;
-            for (int index = 0; index < length; index++)
-            {
-                int at = position + index;
-                if (at == end)
-                {
-                    Fail("unexpected end of input inside a literal", at);
-                }
-
-                if (buffer[at] != (byte)literal[index])
-                {
-                    Fail("invalid literal (expected true, false or null)", position);
-                }
-            }
-
-            if (position + length < end && !IsDelimiter(buffer[position + length]))
-            {
-                Fail("invalid literal (expected true, false or null)", position);
-            }
-
-            tokenType = type;
-            tokenStart = position;
-            position += length;
-        }
-
-        bool InObject()
-        {
-            return (objectLevels & (1UL << (depth - 1))) != 0;
-        }
-
         void SkipWhitespace()
         {
-            while (position < end)
+            while (IsWhitespace(Peek(position)))
             {
-                byte next = buffer[position];
-                if (next != (byte)' ' && next != (byte)'\n' && next != (byte)'\r' && next != (byte)'\t')
-                {
-                    return;
-                }
-
                 position++;
             }
         }
 
-        /// <summary>What may follow a number or literal: RFC 8259 has no token that starts right after one.</summary>
-        static bool IsDelimiter(byte next)
+        /// <summary>The byte at <paramref name="index"/>, or -1 at the end of the document: no end checks scattered about.</summary>
+        int Peek(int index)
         {
-            return next == (byte)' ' || next == (byte)'\n' || next == (byte)'\r' || next == (byte)'\t'
-                || next == (byte)',' || next == (byte)']' || next == (byte)'}';
+            return index < end ? buffer[index] : -1;
         }
 
-        static bool IsDigit(byte next)
+        static bool IsWhitespace(int next)
         {
-            return next >= (byte)'0' && next <= (byte)'9';
+            return " \n\r\t".IndexOf((char)next) >= 0;
+        }
+
+        /// <summary>What may follow a number or literal: RFC 8259 has no token that starts right after one.</summary>
+        static bool IsDelimiter(int next)
+        {
+            return " \n\r\t,]}".IndexOf((char)next) >= 0;
+        }
+
+        static bool IsDigit(int next)
+        {
+            return next >= '0' && next <= '9';
         }
 
         void Fail(string problem, int at)
         {
-            int line = 1;
-            int column = 1;
-            for (int index = documentStart; index < at; index++)
-            {
-                byte current = buffer[index];
-                if (current == (byte)'\n')
-                {
-                    line++;
-                    column = 1;
-                }
-                else if ((current & 0xC0) != 0x80)
-                {
-                    column++;
-                }
-            }
-
             state = Finished;
             tokenType = JsonTokenType.None;
-            throw new JsonReaderException(problem, at - documentStart, line, column);
+            throw new JsonReaderException(problem, buffer, documentStart, at);
         }
     }
 }

@@ -1,37 +1,44 @@
 using System;
 
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Json
 {
     /// <summary>
-    /// A document that is not strict RFC 8259 JSON. The message says what is wrong and where, never which bytes
-    /// were there: the document may hold secrets (passwords) that must not reach a log.
+    /// A document that is not strict RFC 8259 JSON. The message says what is wrong and where (line, column in
+    /// characters, byte), never which bytes were there: the document may hold secrets (passwords) that must not
+    /// reach a log.
     /// </summary>
     public sealed class JsonReaderException : Exception
     {
-        readonly string problem;
-        readonly int position;
-        readonly int line;
-        readonly int column;
+        /// <summary>Byte index from the start of the document (not of the buffer holding it).</summary>
+        public readonly int Position;
 
-        public JsonReaderException(string problem, int position, int line, int column)
-            : base(problem + " at line " + line.ToString() + ", column " + column.ToString() + " (byte " + position.ToString() + ")")
+        /// <summary>A problem found at byte <paramref name="at"/> of the document that starts at <paramref name="start"/>.</summary>
+        public JsonReaderException(string problem, byte[] buffer, int start, int at)
+            : base(Describe(problem, buffer, start, at))
         {
-            this.problem = problem;
-            this.position = position;
-            this.line = line;
-            this.column = column;
+            Position = at - start;
         }
 
-        /// <summary>What is wrong, without the position.</summary>
-        public string Problem { get { return problem; } }
+        static string Describe(string problem, byte[] buffer, int start, int at)
+        {
+            // Lines end with '\n'; columns count characters (lead bytes), as editors show them.
+            int line = 1;
+            int column = 1;
+            for (int index = start; index < at; index++)
+            {
+                byte current = buffer[index];
+                if (current == (byte)'\n')
+                {
+                    line++;
+                    column = 1;
+                }
+                else if ((current & 0xC0) != 0x80)
+                {
+                    column++;
+                }
+            }
 
-        /// <summary>Byte index from the start of the document (not of the buffer holding it).</summary>
-        public int Position { get { return position; } }
-
-        /// <summary>1-based line (lines end with '\n').</summary>
-        public int Line { get { return line; } }
-
-        /// <summary>1-based column, counted in characters (code points), not bytes.</summary>
-        public int Column { get { return column; } }
+            return problem + " at line " + line.ToString() + ", column " + column.ToString() + " (byte " + (at - start).ToString() + ")";
+        }
     }
 }

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Json
 {
     /// <summary>What <see cref="JsonReader.Read"/> stopped on.</summary>
     public enum JsonTokenType

@@ -1,6 +1,6 @@
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Json
 {
     /// <summary>
     /// Writes compact JSON into a caller's buffer without allocating. When the buffer is too small it stops
@@ -10,11 +10,7 @@ namespace EdgeSensor.Device
     {
         const int MaxDepth = 16;
         const int MaxDecimals = 6;
-        static readonly long[] PowersOfTen = new long[] { 1, 10, 100, 1000, 10000, 100000, 1000000 };
-        static readonly byte[] NullBytes = new byte[] { (byte)'n', (byte)'u', (byte)'l', (byte)'l' };
-        static readonly byte[] TrueBytes = new byte[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e' };
-        static readonly byte[] FalseBytes = new byte[] { (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e' };
-        static readonly byte[] Hex = new byte[] { (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f' };
+        const string HexDigits = "0123456789abcdef";
 
         readonly bool[] hasItems = new bool[MaxDepth];
         readonly byte[] digits = new byte[20];
@@ -23,8 +19,9 @@ namespace EdgeSensor.Device
         int position;
         int depth;
         bool afterName;
+        bool overflowed;
 
-        public bool Overflowed { get; private set; }
+        public bool Overflowed { get { return overflowed; } }
 
         public int Length { get { return position - start; } }
 
@@ -34,7 +31,7 @@ namespace EdgeSensor.Device
             start = position = offset;
             depth = 0;
             afterName = false;
-            Overflowed = false;
+            overflowed = false;
         }
 
         public void BeginObject() { BeginValue(); Open((byte)'{'); }
@@ -45,23 +42,19 @@ namespace EdgeSensor.Device
 
         public void EndArray() { Close((byte)']'); }
 
-        /// <summary>A property name given as UTF-8 bytes that need no escaping (pre-encoded keys).</summary>
-        public void Name(byte[] utf8)
-        {
-            BeginValue();
-            Put((byte)'"');
-            PutBytes(utf8, 0, utf8.Length);
-            Put((byte)'"');
-            Put((byte)':');
-            afterName = true;
-        }
-
         public void Name(string name)
         {
             BeginValue();
             WriteEscaped(name);
             Put((byte)':');
             afterName = true;
+        }
+
+        /// <summary>A member with a string value: <c>"name":"value"</c>.</summary>
+        public void Member(string name, string value)
+        {
+            Name(name);
+            String(value);
         }
 
         public void String(string value)
@@ -79,14 +72,7 @@ namespace EdgeSensor.Device
             Put((byte)'"');
         }
 
-        public void Null() { BeginValue(); PutBytes(NullBytes, 0, 4); }
-
-        public void Bool(bool value)
-        {
-            BeginValue();
-            if (value) PutBytes(TrueBytes, 0, 4);
-            else PutBytes(FalseBytes, 0, 5);
-        }
+        public void Null() { BeginValue(); PutAscii("null"); }
 
         public void Number(long value)
         {
@@ -103,10 +89,11 @@ namespace EdgeSensor.Device
             BeginValue();
             if (decimals < 0) decimals = 0;
             if (decimals > MaxDecimals) decimals = MaxDecimals;
-            long scale = PowersOfTen[decimals];
+            long scale = 1;
+            for (int d = 0; d < decimals; d++) scale *= 10;
             if (double.IsNaN(value) || value > 9e15 / scale || value < -9e15 / scale)
             {
-                PutBytes(NullBytes, 0, 4);
+                PutAscii("null");
                 return;
             }
             double scaledValue = value * scale;
@@ -144,7 +131,7 @@ namespace EdgeSensor.Device
             Put(bracket);
             if (depth == MaxDepth)
             {
-                Overflowed = true;
+                overflowed = true;
                 return;
             }
             hasItems[depth++] = false;
@@ -163,7 +150,7 @@ namespace EdgeSensor.Device
                 Put((byte)'-');
                 if (value == long.MinValue)
                 {
-                    Overflowed = true; // no such telemetry value; refuse rather than print garbage
+                    overflowed = true; // no such telemetry value; refuse rather than print garbage
                     return;
                 }
                 value = -value;
@@ -190,29 +177,16 @@ namespace EdgeSensor.Device
                     continue;
                 }
                 if (code >= 0x10000) i++;
-                PutCodePoint(code < 0 ? 0xFFFD : code); // a lone surrogate cannot be written as UTF-8
+                if (code < 0) code = 0xFFFD; // a lone surrogate cannot be written as UTF-8
+                if (position + MqttUtf8.EncodedLength(code) > buffer.Length)
+                {
+                    position = buffer.Length;
+                    overflowed = true;
+                    continue;
+                }
+                position = MqttUtf8.EncodeScalar(code, buffer, position);
             }
             Put((byte)'"');
-        }
-
-        void PutCodePoint(int code)
-        {
-            if (code < 0x800)
-            {
-                Put((byte)(0xC0 | (code >> 6)));
-            }
-            else if (code < 0x10000)
-            {
-                Put((byte)(0xE0 | (code >> 12)));
-                Put((byte)(0x80 | ((code >> 6) & 0x3F)));
-            }
-            else
-            {
-                Put((byte)(0xF0 | (code >> 18)));
-                Put((byte)(0x80 | ((code >> 12) & 0x3F)));
-                Put((byte)(0x80 | ((code >> 6) & 0x3F)));
-            }
-            Put((byte)(0x80 | (code & 0x3F)));
         }
 
         /// <summary>Escapes what JSON requires (quote, backslash, control characters); other bytes pass as they are.</summary>
@@ -229,8 +203,8 @@ namespace EdgeSensor.Device
                 Put((byte)'u');
                 Put((byte)'0');
                 Put((byte)'0');
-                Put(Hex[b >> 4]);
-                Put(Hex[b & 0xF]);
+                Put((byte)HexDigits[b >> 4]);
+                Put((byte)HexDigits[b & 0xF]);
             }
             else
             {
@@ -238,16 +212,16 @@ namespace EdgeSensor.Device
             }
         }
 
-        void PutBytes(byte[] source, int offset, int count)
+        void PutAscii(string text)
         {
-            for (int i = offset; i < offset + count; i++) Put(source[i]);
+            for (int i = 0; i < text.Length; i++) Put((byte)text[i]);
         }
 
         void Put(byte b)
         {
             if (position >= buffer.Length)
             {
-                Overflowed = true;
+                overflowed = true;
                 return;
             }
             buffer[position++] = b;

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Ports
 {
     /// <summary>How an I2C transfer ended. Anything but Ok is a failed read, never an exception.</summary>
     public enum I2cResult

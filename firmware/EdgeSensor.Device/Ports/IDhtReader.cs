@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Ports
 {
     /// <summary>
     /// A DHT11/DHT22 on its data line. On the ESP32 this wraps Iot.Device.Dhtxx.Esp32 (RMT based), which

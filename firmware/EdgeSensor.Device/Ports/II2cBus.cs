@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Ports
 {
     /// <summary>
     /// One I2C bus, by 7-bit device address. Written against by the SHT3x and BME280 drivers; the ESP32 project

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Ports
 {
     /// <summary>A PWM channel at the frequency it was opened with.</summary>
     public interface IPwmOutput

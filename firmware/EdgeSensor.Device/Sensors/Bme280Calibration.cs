@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Sensors
 {
     /// <summary>
     /// A BME280's trimming parameters and the datasheet's integer compensation (BME280 datasheet section 4.2.3:

@@ -1,4 +1,6 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Ports;
+
+namespace EdgeSensor.Device.Sensors
 {
     /// <summary>
     /// A Bosch BME280 on I2C, one forced-mode measurement per reading at oversampling x1 for all three quantities.
@@ -48,14 +50,15 @@ namespace EdgeSensor.Device
         readonly int address;
         readonly Bme280Calibration calibration = new Bme280Calibration();
         readonly byte[] registerPointer = new byte[1];
-        readonly byte[] chipId = new byte[1];
-        readonly byte[] primaryCalibration = new byte[Bme280Calibration.PrimaryBlockLength];
+
+        // What register reads return: the chip id, the first trimming block, then the measurements (the largest is
+        // the trimming block); the humidity block is read beside the first one, as Load decodes both together.
+        readonly byte[] registers = new byte[Bme280Calibration.PrimaryBlockLength];
         readonly byte[] humidityCalibration = new byte[Bme280Calibration.HumidityBlockLength];
 
         // One write of register/value pairs; the datasheet's I2C write takes any number of pairs, applied in order,
         // and ctrl_hum only takes effect with the ctrl_meas write that follows it.
-        readonly byte[] forcedMeasurement = new byte[] { CtrlHumRegister, CtrlHumOversamplingX1, CtrlMeasRegister, CtrlMeasForcedX1 };
-        readonly byte[] data = new byte[DataLength];
+        readonly byte[] forcedMeasurement = new byte[4];
         bool calibrated;
         bool measuring;
 
@@ -70,16 +73,15 @@ namespace EdgeSensor.Device
             this.name = name;
             this.bus = bus;
             this.address = address;
+            forcedMeasurement[0] = CtrlHumRegister;
+            forcedMeasurement[1] = CtrlHumOversamplingX1;
+            forcedMeasurement[2] = CtrlMeasRegister;
+            forcedMeasurement[3] = CtrlMeasForcedX1;
         }
 
         public string Name { get { return name; } }
 
         public SensorQuantity[] Quantities { get { return All; } }
-
-        /// <summary>The trimming parameters, valid once a reading has got past the setup.</summary>
-        public Bme280Calibration Calibration { get { return calibration; } }
-
-        public bool IsCalibrated { get { return calibrated; } }
 
         public int Start(long nowMs)
         {
@@ -103,6 +105,7 @@ namespace EdgeSensor.Device
 
             // Each measurement is read once: a second Collect must not hand out the same values again.
             measuring = false;
+            byte[] data = registers;
             I2cResult result = ReadRegisters(DataRegister, data, DataLength);
             if (result != I2cResult.Ok)
             {
@@ -132,11 +135,11 @@ namespace EdgeSensor.Device
         /// <summary>Checks the chip id and reads the trimming parameters; false (try again next time) when either fails.</summary>
         bool Setup()
         {
-            if (ReadRegisters(ChipIdRegister, chipId, 1) != I2cResult.Ok || chipId[0] != ChipId) return false;
-            if (ReadRegisters(Bme280Calibration.PrimaryBlockRegister, primaryCalibration, primaryCalibration.Length) != I2cResult.Ok) return false;
+            if (ReadRegisters(ChipIdRegister, registers, 1) != I2cResult.Ok || registers[0] != ChipId) return false;
+            if (ReadRegisters(Bme280Calibration.PrimaryBlockRegister, registers, registers.Length) != I2cResult.Ok) return false;
             if (ReadRegisters(Bme280Calibration.HumidityBlockRegister, humidityCalibration, humidityCalibration.Length) != I2cResult.Ok) return false;
 
-            calibrated = calibration.Load(primaryCalibration, 0, humidityCalibration, 0);
+            calibrated = calibration.Load(registers, 0, humidityCalibration, 0);
             return calibrated;
         }
 

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Sensors
 {
     /// <summary>
     /// The CRC-8 Sensirion sensors append to every data word (SHT3x datasheet, table 20): polynomial 0x31

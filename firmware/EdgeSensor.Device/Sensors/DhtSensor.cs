@@ -1,4 +1,7 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Ports;
+
+namespace EdgeSensor.Device.Sensors
 {
     /// <summary>
     /// A DHT22 or DHT11 behind <see cref="IDhtReader"/>. The sensor needs a rest between reads (2 s for the DHT22,

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Sensors
 {
     /// <summary>
     /// A sensor read in two steps, so that one waiting for its conversion (an SHT3x needs 15 ms) never blocks

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Sensors
 {
     /// <summary>
     /// A measured quantity: its key in telemetry JSON, the fixed number of decimals it is written with, and
@@ -11,7 +11,6 @@ namespace EdgeSensor.Device
         public static readonly SensorQuantity PressureHpa = new SensorQuantity("pressure_hpa", 1, "hPa", "pressure");
 
         public readonly string Key;
-        public readonly byte[] KeyUtf8;
         public readonly int Decimals;
         public readonly string Unit;
         public readonly string DeviceClass;
@@ -19,7 +18,6 @@ namespace EdgeSensor.Device
         public SensorQuantity(string key, int decimals, string unit, string deviceClass)
         {
             Key = key;
-            KeyUtf8 = DeviceTopics.Utf8(key);
             Decimals = decimals;
             Unit = unit;
             DeviceClass = deviceClass;

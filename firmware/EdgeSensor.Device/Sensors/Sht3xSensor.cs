@@ -1,4 +1,6 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Ports;
+
+namespace EdgeSensor.Device.Sensors
 {
     /// <summary>
     /// A Sensirion SHT3x (SHT30/31/35) on I2C, read in single-shot mode, high repeatability, without clock
@@ -23,7 +25,7 @@ namespace EdgeSensor.Device
         readonly string name;
         readonly II2cBus bus;
         readonly int address;
-        readonly byte[] measureCommand = new byte[] { 0x24, 0x00 };
+        readonly byte[] measureCommand = new byte[2];
         readonly byte[] result = new byte[ResultLength];
         bool measuring;
 
@@ -38,6 +40,7 @@ namespace EdgeSensor.Device
             this.name = name;
             this.bus = bus;
             this.address = address;
+            measureCommand[0] = 0x24; // 0x2400: single shot, high repeatability, no clock stretching
         }
 
         public string Name { get { return name; } }

@@ -1,5 +1,5 @@
 using System;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Sensors;
 using Xunit;
 
 namespace EdgeSensor.Drivers.Tests

@@ -1,6 +1,6 @@
 using System;
-using EdgeSensor.Device;
-using EdgeSensor.Simulation;
+using EdgeSensor.Device.Ports;
+using EdgeSensor.SimulatedBoard;
 using Xunit;
 
 namespace EdgeSensor.Drivers.Tests

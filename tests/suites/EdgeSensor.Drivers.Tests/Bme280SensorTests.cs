@@ -1,5 +1,6 @@
 using System;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Ports;
+using EdgeSensor.Device.Sensors;
 using Xunit;
 
 namespace EdgeSensor.Drivers.Tests
@@ -66,11 +67,11 @@ namespace EdgeSensor.Drivers.Tests
 
             Assert.Equal(-1, sensor.Start(0));
             Assert.False(sensor.Collect(values, 0));
-            Assert.False(sensor.IsCalibrated);
             Assert.DoesNotContain(bus.Writes, write => write[0] == 0xF2);
 
             bus.Registers[0xD0] = 0x60;
             Assert.True(sensor.Start(1000) > 0);
+            Assert.Equal(2, ChipIdReads()); // not calibrated after the wrong id: the setup ran again
             Assert.True(sensor.Collect(values, 0));
             Assert.Equal(25.08, values[0], 9);
         }
@@ -87,8 +88,8 @@ namespace EdgeSensor.Drivers.Tests
 
             Assert.True(sensor.Start(1000) > 0);
             Assert.True(sensor.Collect(values, 0));
-            Assert.Equal(DatasheetExample.DigP9, sensor.Calibration.DigP9);
             Assert.Equal(25.08, values[0], 9);
+            Assert.Equal(DatasheetExample.Pascal / 100.0, values[2], 0.0005); // the whole trimming, dig_P9 last, was read
         }
 
         [Fact]
@@ -98,7 +99,17 @@ namespace EdgeSensor.Drivers.Tests
             bus.Force(I2cResult.Ok, I2cResult.Ok, I2cResult.PartialTransfer);
 
             Assert.Equal(-1, sensor.Start(0));
-            Assert.False(sensor.IsCalibrated);
+
+            // Not calibrated: the next start checks the chip id and reads the trimming again.
+            Assert.True(sensor.Start(1000) > 0);
+            Assert.Equal(2, ChipIdReads());
+            Assert.True(sensor.Collect(values, 0));
+            Assert.Equal(DatasheetExample.HumidityQ10 / 1024.0, values[1], 9);
+        }
+
+        private int ChipIdReads()
+        {
+            return bus.Writes.FindAll(write => write.Length == 1 && write[0] == 0xD0).Count;
         }
 
         [Fact]

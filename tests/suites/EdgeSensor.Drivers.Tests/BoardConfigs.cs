@@ -1,4 +1,4 @@
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 
 namespace EdgeSensor.Drivers.Tests
 {

@@ -1,4 +1,4 @@
-using EdgeSensor.Device;
+using EdgeSensor.Device.Sensors;
 
 namespace EdgeSensor.Drivers.Tests
 {

@@ -1,8 +1,9 @@
 using System;
-using EdgeSensor.Device;
-using EdgeSensor.Simulation;
+using EdgeSensor.Device.Ports;
+using EdgeSensor.Device.Sensors;
+using EdgeSensor.SimulatedBoard;
 using Xunit;
-using Board = EdgeSensor.Simulation.SimulatedBoard;
+using Board = EdgeSensor.SimulatedBoard.SimulatedBoard;
 
 namespace EdgeSensor.Drivers.Tests
 {

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Ports;
 
 namespace EdgeSensor.Drivers.Tests
 {

@@ -1,5 +1,5 @@
-using EdgeSensor.Device;
-using EdgeSensor.Simulation;
+using EdgeSensor.Device.Ports;
+using EdgeSensor.SimulatedBoard;
 using Xunit;
 
 namespace EdgeSensor.Drivers.Tests

@@ -1,4 +1,4 @@
-using EdgeSensor.Simulation;
+using EdgeSensor.SimulatedBoard;
 using Xunit;
 
 namespace EdgeSensor.Drivers.Tests

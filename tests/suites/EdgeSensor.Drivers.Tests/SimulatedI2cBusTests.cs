@@ -1,6 +1,7 @@
 using System;
-using EdgeSensor.Device;
-using EdgeSensor.Simulation;
+using EdgeSensor.Device.Ports;
+using EdgeSensor.Device.Sensors;
+using EdgeSensor.SimulatedBoard;
 using Xunit;
 
 namespace EdgeSensor.Drivers.Tests

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using EdgeSensor.Simulation;
+using EdgeSensor.SimulatedBoard;
 using Xunit;
 
 namespace EdgeSensor.Drivers.Tests

@@ -6,12 +6,12 @@ using System.Linq;
 using System.Threading;
 using EdgeSensor.Desktop.Broker;
 using EdgeSensor.Desktop.Fleet;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using EdgeSensor.FleetProbe;
-
 // Runs DEVICES simulated devices (telemetry every second) against a private mosquitto for SECONDS, samples the
 // fleet every 5 s, stops it gracefully and checks that every device's retained status is offline.
 // A measurement tool, not a test: it prints figures and exits non-zero when the fleet did not hold up.
+
 if (args.Length < 2 || !int.TryParse(args[0], out int count) || !int.TryParse(args[1], out int seconds) || count < 1 || seconds < 1)
 {
     Console.Error.WriteLine("usage: EdgeSensor.FleetProbe DEVICES SECONDS");

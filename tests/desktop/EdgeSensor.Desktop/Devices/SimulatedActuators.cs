@@ -1,12 +1,12 @@
-using EdgeSensor.Device;
-using EdgeSensor.Simulation;
+using EdgeSensor.Device.Actuators;
+using EdgeSensor.Device.Config;
 
 namespace EdgeSensor.Desktop.Devices
 {
     /// <summary>The device's actuators over the simulated board's recording outputs, in configuration order.</summary>
     public static class SimulatedActuators
     {
-        public static Actuator[] For(DeviceConfig config, SimulatedBoard board)
+        public static Actuator[] For(DeviceConfig config, EdgeSensor.SimulatedBoard.SimulatedBoard board)
         {
             var actuators = new Actuator[config.Actuators.Length];
             for (int i = 0; i < actuators.Length; i++)

@@ -2,8 +2,8 @@ using System;
 using System.Threading;
 using EdgeSensor.Desktop.Mqtt;
 using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using EdgeSensor.Mqtt;
-using EdgeSensor.Simulation;
 
 namespace EdgeSensor.Desktop.Devices
 {
@@ -25,7 +25,7 @@ namespace EdgeSensor.Desktop.Devices
         {
             this.drift = drift;
             Config = config;
-            Board = new SimulatedBoard(config, seed);
+            Board = new EdgeSensor.SimulatedBoard.SimulatedBoard(config, seed);
             Device = new EdgeDevice(config, FirmwareVersion, Board.Sensors, SimulatedActuators.For(config, Board));
             Device.ApplySafeStates();
             var options = new MqttClientOptions
@@ -42,7 +42,7 @@ namespace EdgeSensor.Desktop.Devices
         }
 
         public DeviceConfig Config { get; }
-        public SimulatedBoard Board { get; }
+        public EdgeSensor.SimulatedBoard.SimulatedBoard Board { get; }
         public EdgeDevice Device { get; }
         public MqttClient Client { get; }
 

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 
 namespace EdgeSensor.Desktop.Fleet
 {

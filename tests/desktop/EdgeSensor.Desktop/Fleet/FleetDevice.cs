@@ -4,8 +4,8 @@ using System.Net.Sockets;
 using System.Threading;
 using EdgeSensor.Desktop.Devices;
 using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using EdgeSensor.Mqtt;
-using EdgeSensor.Simulation;
 
 namespace EdgeSensor.Desktop.Fleet
 {
@@ -45,7 +45,7 @@ namespace EdgeSensor.Desktop.Fleet
         {
             this.broker = broker;
             Config = config;
-            Board = new SimulatedBoard(config, seed);
+            Board = new EdgeSensor.SimulatedBoard.SimulatedBoard(config, seed);
             Device = new EdgeDevice(config, SimulatedDevice.FirmwareVersion, Board.Sensors, SimulatedActuators.For(config, Board));
             Device.ApplySafeStates();
             callbacks = new WakingSessionHandler(Device);
@@ -58,7 +58,7 @@ namespace EdgeSensor.Desktop.Fleet
 
         public DeviceConfig Config { get; }
 
-        public SimulatedBoard Board { get; }
+        public EdgeSensor.SimulatedBoard.SimulatedBoard Board { get; }
 
         public EdgeDevice Device { get; }
 

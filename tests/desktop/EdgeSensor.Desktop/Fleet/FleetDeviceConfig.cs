@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Documents;
 
 namespace EdgeSensor.Desktop.Fleet
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using EdgeSensor.Desktop.Broker;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using EdgeSensor.Harness.Cli;
 using EdgeSensor.Harness.Devices;
 using EdgeSensor.Harness.Mqtt;

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using EdgeSensor.Harness.Cli;
 
 namespace EdgeSensor.Harness.Devices;

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using EdgeSensor.Desktop.Fleet;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using EdgeSensor.Harness.Cli;
 
 namespace EdgeSensor.Harness.Devices;

@@ -1,6 +1,6 @@
 using System;
 using EdgeSensor.Desktop.Devices;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using EdgeSensor.Harness.Cli;
 using EdgeSensor.Mqtt;
 

@@ -1,5 +1,4 @@
 using System.Linq;
-using EdgeSensor.Device;
 using EdgeSensor.Mqtt;
 using Xunit;
 

@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Actuators;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Ports;
+using EdgeSensor.Device.Sensors;
 using EdgeSensor.Mqtt;
 
 namespace EdgeSensor.Device.Tests.Application;

@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Text.Json;
-using EdgeSensor.Device;
 using EdgeSensor.Mqtt;
 using Xunit;
 
@@ -86,7 +85,7 @@ public class TelemetryTests
         f.Now += 10_000;
         f.Device.Tick(f.Now);
         Assert.Equal(new long[] { 1, 3 }, Telemetry(f).Select(d => d.GetProperty("seq").GetInt64()));
-        Assert.Equal(1, f.Device.TelemetryDropped);
+        Assert.Equal(2, f.Device.TelemetryPublished);
     }
 
     [Fact]

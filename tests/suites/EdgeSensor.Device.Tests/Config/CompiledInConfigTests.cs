@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
+using EdgeSensor.Device.Config;
 using Xunit;
 using static EdgeSensor.Device.Tests.Config.ConfigDocuments;
 

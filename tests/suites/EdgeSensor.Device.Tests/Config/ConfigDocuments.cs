@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using EdgeSensor.Device.Config;
 
 namespace EdgeSensor.Device.Tests.Config
 {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using EdgeSensor.Device.Config;
 using Xunit;
 
 namespace EdgeSensor.Device.Tests.Config

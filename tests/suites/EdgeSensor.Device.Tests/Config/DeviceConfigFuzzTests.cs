@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using System.Threading;
+using EdgeSensor.Device.Config;
 using Xunit;
 using static EdgeSensor.Device.Tests.Config.ConfigDocuments;
 

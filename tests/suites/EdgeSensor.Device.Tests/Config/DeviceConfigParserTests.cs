@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using EdgeSensor.Device.Config;
 using Xunit;
 using static EdgeSensor.Device.Tests.Config.ConfigDocuments;
 

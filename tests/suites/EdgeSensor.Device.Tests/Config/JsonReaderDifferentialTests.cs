@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using EdgeSensor.Device.Json;
 using Xunit;
 using StjReader = System.Text.Json.Utf8JsonReader;
 using StjOptions = System.Text.Json.JsonReaderOptions;
@@ -108,7 +109,7 @@ namespace EdgeSensor.Device.Tests.Config
 
         private static List<string> ReadWithSystemTextJson(byte[] json)
         {
-            var reader = new StjReader(json, new StjOptions { MaxDepth = JsonReader.DefaultMaxDepth });
+            var reader = new StjReader(json, new StjOptions { MaxDepth = JsonReader.MaxDepth });
             var tokens = new List<string>();
             while (reader.Read())
             {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using EdgeSensor.Device.Json;
 using Xunit;
 
 namespace EdgeSensor.Device.Tests.Config
@@ -125,7 +126,7 @@ namespace EdgeSensor.Device.Tests.Config
         {
             JsonReaderException error = ReadFails(JsonTokens.Utf8(json));
 
-            Assert.Equal(problem, error.Problem);
+            Assert.Equal(problem, Problem(error));
             Assert.Equal(position, error.Position);
         }
 
@@ -147,15 +148,15 @@ namespace EdgeSensor.Device.Tests.Config
         {
             JsonReaderException error = ReadFails(json);
 
-            Assert.Equal("invalid UTF-8 in a string", error.Problem);
+            Assert.Equal("invalid UTF-8 in a string", Problem(error));
             Assert.Equal(position, error.Position);
         }
 
         [Fact]
         public void Refuses_non_ASCII_outside_strings()
         {
-            Assert.Equal("expected a value", ReadFails(new byte[] { 0x5B, 0xC3, 0xA9, 0x5D }).Problem);
-            Assert.Equal("expected a property name in double quotes", ReadFails(new byte[] { 0x7B, 0xEF, 0xBB, 0xBF, 0x7D }).Problem);
+            Assert.Equal("expected a value", Problem(ReadFails(new byte[] { 0x5B, 0xC3, 0xA9, 0x5D })));
+            Assert.Equal("expected a property name in double quotes", Problem(ReadFails(new byte[] { 0x7B, 0xEF, 0xBB, 0xBF, 0x7D })));
         }
 
         [Fact]
@@ -249,69 +250,10 @@ namespace EdgeSensor.Device.Tests.Config
             Assert.False(OnFirstToken(json).TryGetInt32(out _));
         }
 
-        [Theory]
-        [InlineData("0")]
-        [InlineData("-0.0")]
-        [InlineData("1.5")]
-        [InlineData("23.4")]
-        [InlineData("0.1")]
-        [InlineData("-273.15")]
-        [InlineData("3.141592653589793")]
-        [InlineData("1e22")]
-        [InlineData("1E-22")]
-        [InlineData("2.5e-3")]
-        [InlineData("123456789012345")]
-        [InlineData("9007199254740992")]
-        [InlineData("0.000123")]
-        [InlineData("1013.25")]
-        public void TryGetDouble_is_exact_for_short_decimals(string json)
-        {
-            Assert.True(OnFirstToken(json).TryGetDouble(out double value));
-
-            Assert.Equal(double.Parse(json, CultureInfo.InvariantCulture), value);
-            Assert.Equal(json.StartsWith('-'), double.IsNegative(value));
-        }
-
-        [Theory]
-        [InlineData("1e300")]
-        [InlineData("-1.7976931348623157e308")]
-        [InlineData("2.2250738585072014e-308")]
-        [InlineData("1e-300")]
-        [InlineData("12345678901234567890123")]
-        [InlineData("123456789.123456789123456789")]
-        [InlineData("0.000000000000000000000000001234")]
-        [InlineData("6.02214076e23")]
-        [InlineData("1.00000000000000000000000000000000000001")]
-        public void TryGetDouble_is_close_for_long_mantissas_and_large_exponents(string json)
-        {
-            Assert.True(OnFirstToken(json).TryGetDouble(out double value));
-
-            double expected = double.Parse(json, CultureInfo.InvariantCulture);
-            Assert.True(Math.Abs(value - expected) <= Math.Abs(expected) * 1e-15, value.ToString("R") + " is not " + expected.ToString("R"));
-        }
-
-        [Theory]
-        [InlineData("1e309")]
-        [InlineData("-1e400")]
-        [InlineData("1e99999999999999999999")]
-        public void TryGetDouble_refuses_values_beyond_double(string json)
-        {
-            Assert.False(OnFirstToken(json).TryGetDouble(out _));
-        }
-
-        [Theory]
-        [InlineData("1e-400")]
-        [InlineData("1e-99999999999999999999")]
-        public void TryGetDouble_gives_zero_on_underflow(string json)
-        {
-            Assert.True(OnFirstToken(json).TryGetDouble(out double value));
-            Assert.Equal(0.0, value);
-        }
-
         [Fact]
         public void Accepts_nesting_up_to_the_depth_limit_and_refuses_one_level_more()
         {
-            int limit = JsonReader.DefaultMaxDepth;
+            int limit = JsonReader.MaxDepth;
             string arrays = new string('[', limit) + new string(']', limit);
             string objects = string.Concat(Enumerable.Repeat("{\"a\":", limit - 1)) + "{}" + new string('}', limit - 1);
 
@@ -319,7 +261,7 @@ namespace EdgeSensor.Device.Tests.Config
             Assert.Equal(3 * limit - 1, JsonTokens.Read(objects).Count);
 
             JsonReaderException error = ReadFails(JsonTokens.Utf8("[" + arrays + "]"));
-            Assert.Equal("nesting deeper than 32 levels", error.Problem);
+            Assert.Equal("nesting deeper than 32 levels", Problem(error));
             Assert.Equal(limit, error.Position);
         }
 
@@ -330,18 +272,7 @@ namespace EdgeSensor.Device.Tests.Config
 
             JsonReaderException error = ReadFails(json);
 
-            Assert.Equal(JsonReader.DefaultMaxDepth, error.Position);
-        }
-
-        [Fact]
-        public void Takes_a_depth_limit_of_up_to_64()
-        {
-            byte[] deep = Encoding.ASCII.GetBytes(new string('[', 64) + new string(']', 64));
-
-            Assert.Equal(128, JsonTokens.Read(deep, 64).Count);
-            Assert.Equal("nesting deeper than 8 levels", Assert.Throws<JsonReaderException>(() => JsonTokens.Read(deep, 8)).Problem);
-            Assert.Throws<ArgumentOutOfRangeException>(() => new JsonReader(deep, 0, deep.Length, 65));
-            Assert.Throws<ArgumentOutOfRangeException>(() => new JsonReader(deep, 0, deep.Length, 0));
+            Assert.Equal(JsonReader.MaxDepth, error.Position);
         }
 
         [Fact]
@@ -360,8 +291,6 @@ namespace EdgeSensor.Device.Tests.Config
         {
             JsonReaderException error = ReadFails(JsonTokens.Utf8("{\n  \"é€😀\": 1,\n  \"b\": tru }"));
 
-            Assert.Equal(3, error.Line);
-            Assert.Equal(8, error.Column);
             Assert.Equal("invalid literal (expected true, false or null) at line 3, column 8 (byte " + error.Position + ")", error.Message);
         }
 
@@ -371,7 +300,7 @@ namespace EdgeSensor.Device.Tests.Config
             byte[] withBom = new byte[] { 0xEF, 0xBB, 0xBF, 0x7B, 0x7D };
 
             Assert.Equal(new[] { "StartObject", "EndObject" }, JsonTokens.Read(withBom));
-            Assert.Equal("expected a value", ReadFails(new byte[] { 0x20, 0xEF, 0xBB, 0xBF, 0x7B, 0x7D }).Problem);
+            Assert.Equal("expected a value", Problem(ReadFails(new byte[] { 0x20, 0xEF, 0xBB, 0xBF, 0x7B, 0x7D })));
         }
 
         [Fact]
@@ -380,9 +309,9 @@ namespace EdgeSensor.Device.Tests.Config
             byte[] buffer = JsonTokens.Utf8("xx[1,]yy");
             var reader = new JsonReader(buffer, 2, 4);
             reader.Read();
-            Assert.Equal(0, reader.TokenPosition);
+            Assert.Equal(JsonTokenType.StartArray, reader.TokenType);
             reader.Read();
-            Assert.Equal(1, reader.TokenPosition);
+            Assert.Equal("1", reader.GetNumberText());
 
             JsonReaderException error = Assert.Throws<JsonReaderException>(() => reader.Read());
             Assert.Equal(3, error.Position);
@@ -405,30 +334,6 @@ namespace EdgeSensor.Device.Tests.Config
         }
 
         [Fact]
-        public void Skip_passes_over_a_whole_value_and_reading_continues_after_it()
-        {
-            var reader = new JsonReader(JsonTokens.Utf8("{\"a\":{\"x\":[1,{\"y\":[]}]},\"b\":[[2]],\"c\":3}"), 0, 40);
-            reader.Read();
-            reader.Read();
-            Assert.True(reader.TextEquals("a"));
-            reader.Skip();
-            Assert.Equal(JsonTokenType.EndObject, reader.TokenType);
-            Assert.Equal(1, reader.Depth);
-
-            reader.Read();
-            Assert.True(reader.TextEquals("b"));
-            reader.Read();
-            reader.Skip();
-            Assert.Equal(JsonTokenType.EndArray, reader.TokenType);
-
-            reader.Read();
-            reader.Read();
-            Assert.Equal(JsonTokenType.Number, reader.TokenType);
-            reader.Skip();
-            Assert.Equal(JsonTokenType.Number, reader.TokenType);
-        }
-
-        [Fact]
         public void Accessors_refuse_the_wrong_token_type()
         {
             JsonReader reader = OnFirstToken("1");
@@ -438,20 +343,7 @@ namespace EdgeSensor.Device.Tests.Config
 
             JsonReader onString = OnFirstToken("\"1\"");
             Assert.Throws<InvalidOperationException>(() => onString.TryGetInt32(out _));
-            Assert.Throws<InvalidOperationException>(() => onString.TryGetDouble(out _));
-        }
-
-        [Fact]
-        public void Depth_follows_the_open_containers()
-        {
-            var reader = new JsonReader(JsonTokens.Utf8("[{\"a\":[]}]"), 0, 10);
-            var depths = new System.Collections.Generic.List<int>();
-            while (reader.Read())
-            {
-                depths.Add(reader.Depth);
-            }
-
-            Assert.Equal(new[] { 1, 2, 2, 3, 2, 1, 0 }, depths);
+            Assert.Throws<InvalidOperationException>(() => onString.GetNumberText());
         }
 
         [Fact]
@@ -491,7 +383,6 @@ namespace EdgeSensor.Device.Tests.Config
                 else if (reader.TokenType == JsonTokenType.Number)
                 {
                     reader.TryGetInt32(out _);
-                    reader.TryGetDouble(out _);
                 }
             }
 
@@ -504,6 +395,12 @@ namespace EdgeSensor.Device.Tests.Config
             var reader = new JsonReader(bytes, 0, bytes.Length);
             Assert.True(reader.Read());
             return reader;
+        }
+
+        /// <summary>What is wrong, without the place the message adds (" at line 1, column 2 (byte 1)").</summary>
+        private static string Problem(JsonReaderException error)
+        {
+            return error.Message.Substring(0, error.Message.LastIndexOf(" at line ", StringComparison.Ordinal));
         }
 
         private static JsonReaderException ReadFails(byte[] json)

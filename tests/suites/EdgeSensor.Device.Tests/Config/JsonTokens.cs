@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using EdgeSensor.Device.Json;
 
 namespace EdgeSensor.Device.Tests.Config
 {
@@ -11,9 +12,9 @@ namespace EdgeSensor.Device.Tests.Config
         /// <summary>Each token as "Type" or "Type:value" (strings decoded, numbers as written).</summary>
         public static List<string> Read(string json) => Read(Utf8(json));
 
-        public static List<string> Read(byte[] json, int maxDepth = JsonReader.DefaultMaxDepth)
+        public static List<string> Read(byte[] json)
         {
-            var reader = new JsonReader(json, 0, json.Length, maxDepth);
+            var reader = new JsonReader(json, 0, json.Length);
             var tokens = new List<string>();
             while (reader.Read())
             {

@@ -5,8 +5,8 @@ using System.Text;
 using System.Text.Json;
 using EdgeSensor.Desktop.Broker;
 using EdgeSensor.Desktop.Devices;
-using EdgeSensor.Device;
-using EdgeSensor.Simulation;
+using EdgeSensor.Device.Config;
+using EdgeSensor.SimulatedBoard;
 using Xunit;
 
 namespace EdgeSensor.Integration.Tests.Device
@@ -36,7 +36,7 @@ namespace EdgeSensor.Integration.Tests.Device
 
         private void Start() => device.Start();
 
-        private SimulatedBoard Board => device.Board;
+        private EdgeSensor.SimulatedBoard.SimulatedBoard Board => device.Board;
 
         [Fact]
         public void AfterConnect_OnlineIsRetainedAndInfoAndStatesArePublished()

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using EdgeSensor.Desktop.Broker;
 using EdgeSensor.Desktop.Fleet;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using Xunit;
 
 namespace EdgeSensor.Integration.Tests.Fleet

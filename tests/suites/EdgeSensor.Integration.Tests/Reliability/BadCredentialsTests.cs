@@ -4,7 +4,7 @@ using System.Text;
 using EdgeSensor.Desktop.Broker;
 using EdgeSensor.Desktop.Devices;
 using EdgeSensor.Desktop.Mqtt;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using EdgeSensor.Integration.Tests.Mqtt;
 using EdgeSensor.Mqtt;
 using Xunit;
@@ -65,7 +65,7 @@ namespace EdgeSensor.Integration.Tests.Reliability
             }
         }
 
-        /// <summary>A device's password is a secret (device-topics.md: info is "never a secret"): not in info, not in anything it publishes, not in its config's log line.</summary>
+        /// <summary>A device's password is a secret (device-topics.md: info is "never a secret"): not in info, not in anything it publishes, not in the broker's log.</summary>
         [Fact]
         public void A_devices_password_appears_in_nothing_it_publishes_or_logs()
         {
@@ -93,10 +93,6 @@ namespace EdgeSensor.Integration.Tests.Reliability
 
             operatorView.Handler.WaitUntil(() => operatorView.Handler.Messages.Any(m => m.Topic == deviceBase + "/status" && m.Text == "offline"), "the device's offline status");
             Assert.All(operatorView.Handler.Messages, m => AssertNoSecret(m.Topic + " " + m.Text));
-            string logLine = config.ToString();
-            output.WriteLine("config: " + logLine);
-            Assert.Contains("password set", logLine);
-            AssertNoSecret(logLine);
             AssertNoSecret(broker.ReadLog());
         }
 

@@ -10,7 +10,7 @@ using Xunit;
 namespace EdgeSensor.Integration.Tests.Reliability
 {
     /// <summary>
-    /// mosquitto with the production ACL (hardware/broker/acl) and one user per device: each device is confined to its
+    /// mosquitto with the production ACL (hardware/broker-config/acl) and one user per device: each device is confined to its
     /// own topics. mosquitto 2.0.11 acknowledges a denied PUBLISH and drops it, so non-delivery is shown by publishing
     /// a marker right after it on an allowed topic: once the marker has arrived, the denied message would have too.
     /// </summary>

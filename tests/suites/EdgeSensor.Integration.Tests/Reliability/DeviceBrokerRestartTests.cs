@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using EdgeSensor.Desktop.Broker;
 using EdgeSensor.Desktop.Devices;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using EdgeSensor.Integration.Tests.Device;
 using EdgeSensor.Integration.Tests.Mqtt;
 using EdgeSensor.Mqtt;
@@ -105,11 +105,12 @@ namespace EdgeSensor.Integration.Tests.Reliability
             output.WriteLine("stream: " + received.Count + " received, " + missing.Count + " lost, " + (received.Count - received.Distinct().Count())
                 + " duplicate(s); in flight at the kill: stream " + inFlightAtKill + ", device " + deviceOutboxAtKill);
             output.WriteLine("telemetry seq " + seqs[0] + ".." + seqs[^1] + " (" + seqs.Length + " documents), gaps: " + gaps.Count
-                + ", dropped by the device: " + device.Device.TelemetryDropped + "; device online again " + backOnlineMs + " ms after the restart");
+                + ", handed to MQTT by the device: " + device.Device.TelemetryPublished + "; device online again " + backOnlineMs + " ms after the restart");
 
             Assert.True(streamComplete && missing.Count == 0, missing.Count + " stream message(s) lost: " + string.Join(" ", missing));
             Assert.True(gaps.Count == 0, "telemetry gaps: " + string.Join(", ", gaps));
-            Assert.Equal(0, device.Device.TelemetryDropped);
+            // A document the device could not hand over leaves its seq unused: every seq up to the last one seen went out.
+            Assert.True(device.Device.TelemetryPublished >= seqs[^1], "the device dropped telemetry: " + device.Device.TelemetryPublished + " handed over, last seq " + seqs[^1]);
             Assert.True(deviceOutboxAtKill > 0 && inFlightAtKill > 0, "nothing was in flight at the kill: the test proved nothing");
             Assert.True(subscriber.Handler.LastSessionPresent, "the subscriber's session should have survived the kill");
         }

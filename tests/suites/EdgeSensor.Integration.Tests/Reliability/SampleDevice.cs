@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 
 namespace EdgeSensor.Integration.Tests.Reliability
 {

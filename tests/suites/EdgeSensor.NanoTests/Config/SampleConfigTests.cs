@@ -1,4 +1,4 @@
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
 using nanoFramework.TestFramework;
 
 namespace EdgeSensor.NanoTests.Config

@@ -1,4 +1,4 @@
-using EdgeSensor.Device;
+using EdgeSensor.Device.Json;
 using EdgeSensor.Mqtt;
 using nanoFramework.TestFramework;
 

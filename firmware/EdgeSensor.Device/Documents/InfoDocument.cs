@@ -1,17 +1,19 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Actuators;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Json;
+using EdgeSensor.Device.Sensors;
+
+namespace EdgeSensor.Device.Documents
 {
     /// <summary><c>&lt;base&gt;/info</c>: what this device is, published retained after every connect. Never a secret.</summary>
-    public static class InfoDocument
+    internal static class InfoDocument
     {
         public static void Write(JsonWriter json, DeviceConfig config, string firmwareVersion, string ipAddress, ISensor[] sensors, Actuator[] actuators)
         {
             json.BeginObject();
-            json.Name("id");
-            json.String(config.Id);
-            json.Name("fw");
-            json.String(firmwareVersion);
-            json.Name("board");
-            json.String(config.Board);
+            json.Member("id", config.Id);
+            json.Member("fw", firmwareVersion);
+            json.Member("board", config.Board);
             json.Name("ip");
             if (ipAddress == null) json.Null();
             else json.String(ipAddress);

@@ -1,8 +1,8 @@
 using System.Device.Pwm;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Ports;
 using nanoFramework.Hardware.Esp32;
 
-namespace EdgeSensor.Esp32
+namespace EdgeSensor.Esp32.Adapters
 {
     /// <summary>An LEDC PWM channel on a GPIO, duty in percent.</summary>
     internal sealed class PwmOutput : IPwmOutput

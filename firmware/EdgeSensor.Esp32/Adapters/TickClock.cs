@@ -1,7 +1,7 @@
 using System;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Esp32
+namespace EdgeSensor.Esp32.Adapters
 {
     /// <summary>
     /// Milliseconds since boot. DateTime.UtcNow would jump when SNTP sets the clock after Wi-Fi connects; the tick

@@ -1,10 +1,10 @@
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device.Sensors
 {
     /// <summary>
     /// The last sampling round of every sensor, and each one's run of consecutive failures, with the decision
     /// of when a failure (and a recovery after it) is worth an event: once, after the configured count.
     /// </summary>
-    public sealed class SensorReadings
+    internal sealed class SensorReadings
     {
         public readonly bool[] Ok;
         public readonly double[][] Values;

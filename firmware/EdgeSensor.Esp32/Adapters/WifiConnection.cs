@@ -4,7 +4,7 @@ using System.Net.NetworkInformation;
 using System.Threading;
 using nanoFramework.Networking;
 
-namespace EdgeSensor.Esp32
+namespace EdgeSensor.Esp32.Adapters
 {
     /// <summary>
     /// Joins the Wi-Fi network once at boot, retrying with backoff until it works. After that the ESP32 reconnects

@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 
-namespace EdgeSensor.Esp32
+namespace EdgeSensor.Esp32.Adapters
 {
     /// <summary>Opens the TCP connection both transports start from.</summary>
     internal static class TcpConnector

@@ -1,9 +1,10 @@
 using System;
 using System.Device.I2c;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Ports;
 using nanoFramework.Hardware.Esp32;
 
-namespace EdgeSensor.Esp32
+namespace EdgeSensor.Esp32.Adapters
 {
     /// <summary>
     /// One ESP32 I2C controller (bus 1 or 2) on the pins its config names. System.Device.I2c addresses a device per

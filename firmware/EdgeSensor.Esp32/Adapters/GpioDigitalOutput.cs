@@ -1,7 +1,7 @@
 using System.Device.Gpio;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Ports;
 
-namespace EdgeSensor.Esp32
+namespace EdgeSensor.Esp32.Adapters
 {
     /// <summary>A GPIO driven push-pull: relay module inputs, LEDs, MOSFET gates.</summary>
     internal sealed class GpioDigitalOutput : IDigitalOutput

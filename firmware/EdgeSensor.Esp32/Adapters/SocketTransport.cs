@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Threading;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Esp32
+namespace EdgeSensor.Esp32.Adapters
 {
     /// <summary>
     /// MQTT over plain TCP. Open, Read and Write run on the client's I/O thread (writes also on publishing

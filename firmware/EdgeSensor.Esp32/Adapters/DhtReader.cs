@@ -1,10 +1,11 @@
 using System;
 using System.Device.Gpio;
 using System.Diagnostics;
-using EdgeSensor.Device;
+using EdgeSensor.Device.Config;
+using EdgeSensor.Device.Ports;
 using Iot.Device.DHTxx.Esp32;
 
-namespace EdgeSensor.Esp32
+namespace EdgeSensor.Esp32.Adapters
 {
     /// <summary>
     /// A DHT22/DHT11 read with Iot.Device.Dhtxx.Esp32: the trigger GPIO drives the start pulse, the echo GPIO

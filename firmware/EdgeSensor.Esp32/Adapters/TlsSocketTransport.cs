@@ -1,11 +1,11 @@
-using System.Net.Security;
 using System.IO;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Esp32
+namespace EdgeSensor.Esp32.Adapters
 {
     /// <summary>
     /// MQTT over TLS 1.2 (mbedTLS in the firmware). The broker's certificate must chain to the configured CA and

@@ -1,54 +1,49 @@
-namespace EdgeSensor.Device
+using EdgeSensor.Device.Json;
+using EdgeSensor.Device.Sensors;
+
+namespace EdgeSensor.Device.Documents
 {
     /// <summary>
     /// The telemetry document (device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written
-    /// from pre-encoded keys. A sensor whose last read failed reports null for each quantity, never a stale value.
+    /// without allocating. A sensor whose last read failed reports null for each quantity, never a stale value.
     /// </summary>
-    public sealed class TelemetryDocument
+    internal sealed class TelemetryDocument
     {
-        static readonly byte[] Seq = DeviceTopics.Utf8("seq");
-        static readonly byte[] Uptime = DeviceTopics.Utf8("uptime_s");
-        static readonly byte[] SensorsKey = DeviceTopics.Utf8("sensors");
-        static readonly byte[] ErrorsKey = DeviceTopics.Utf8("errors");
-
         readonly ISensor[] sensors;
-        readonly byte[][] names;
 
         public TelemetryDocument(ISensor[] sensors)
         {
             this.sensors = sensors;
-            names = new byte[sensors.Length][];
-            for (int i = 0; i < sensors.Length; i++) names[i] = DeviceTopics.Utf8(sensors[i].Name);
         }
 
         public void Write(JsonWriter json, long seq, long uptimeSeconds, SensorReadings readings)
         {
             json.BeginObject();
-            json.Name(Seq);
+            json.Name("seq");
             json.Number(seq);
-            json.Name(Uptime);
+            json.Name("uptime_s");
             json.Number(uptimeSeconds);
-            json.Name(SensorsKey);
+            json.Name("sensors");
             json.BeginObject();
             for (int s = 0; s < sensors.Length; s++)
             {
-                json.Name(names[s]);
+                json.Name(sensors[s].Name);
                 json.BeginObject();
                 SensorQuantity[] quantities = sensors[s].Quantities;
                 for (int q = 0; q < quantities.Length; q++)
                 {
-                    json.Name(quantities[q].KeyUtf8);
+                    json.Name(quantities[q].Key);
                     if (readings.Ok[s]) json.Number(readings.Values[s][q], quantities[q].Decimals);
                     else json.Null();
                 }
                 json.EndObject();
             }
             json.EndObject();
-            json.Name(ErrorsKey);
+            json.Name("errors");
             json.BeginObject();
             for (int s = 0; s < sensors.Length; s++)
             {
-                json.Name(names[s]);
+                json.Name(sensors[s].Name);
                 json.Number(readings.ConsecutiveErrors[s]);
             }
             json.EndObject();

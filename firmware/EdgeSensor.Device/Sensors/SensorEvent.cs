@@ -1,0 +1,9 @@
+namespace EdgeSensor.Device.Sensors
+{
+    internal enum SensorEvent
+    {
+        None,
+        Failed,
+        Recovered,
+    }
+}

@@ -1,9 +1,0 @@
-namespace EdgeSensor.Device
-{
-    public enum SensorEvent
-    {
-        None,
-        Failed,
-        Recovered,
-    }
-}
