@@ -1,7 +1,7 @@
 namespace EdgeSensor.Device
 {
     /// <summary>
-    /// The telemetry document (device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written
+    /// The telemetry document (docs/device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written
     /// from pre-encoded keys. A sensor whose last read failed reports null for each quantity, never a stale value.
     /// </summary>
     public sealed class TelemetryDocument

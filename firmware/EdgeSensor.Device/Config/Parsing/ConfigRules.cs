@@ -11,7 +11,7 @@ namespace EdgeSensor.Device
         public const int FirstFlashGpio = 6;
         public const int LastFlashGpio = 11;
 
-        /// <summary>[a-z0-9_-]{1,32}: the device-topics contract for ids and sensor/actuator names.</summary>
+        /// <summary>[a-z0-9_-]{1,32}: the topic contract (docs/device-topics.md) for ids and sensor/actuator names.</summary>
         public static bool IsName(string value)
         {
             int length = value.Length;
