@@ -1,4 +1,4 @@
-namespace EdgeSensor.ApiListing;
+namespace EdgeSensor.ApiListingTool;
 
 /// <summary>
 /// One assembly the listing covers: the NuGet package that ships it, and the source its reference assembly was

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 
-namespace EdgeSensor.ApiListing;
+namespace EdgeSensor.ApiListingTool;
 
 /// <summary>
 /// Writes the listing: a '#' header that says what the lines are and where they came from (the API check reads

@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.ApiListing;
+namespace EdgeSensor.ApiListingTool;
 
 /// <summary>The command line: where the reference assemblies are and where the listing goes.</summary>
 sealed class Options

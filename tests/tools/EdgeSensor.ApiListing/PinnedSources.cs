@@ -1,4 +1,4 @@
-namespace EdgeSensor.ApiListing;
+namespace EdgeSensor.ApiListingTool;
 
 /// <summary>
 /// The commits the nanoFramework toolchain compiles its reference assemblies from (its pins), as data: the listing's

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using EdgeSensor.ApiListing;
+using EdgeSensor.ApiListingTool;
 
 // apilisting: regenerates the nanoFramework API listing the portability check reads, from the reference
 // assemblies a nanoFramework toolchain built. Exit 0 written, 2 usage or toolchain error.
@@ -27,7 +27,7 @@ try
     CheckReflectionEnabledCoreLibrary(assemblies);
 
     ListingFile.Write(output, assemblies);
-    Console.WriteLine("apilisting: wrote " + assemblies.Sum(a => a.Item2.Count) + " lines to " + output + " (git diff shows what changed)");
+    Console.WriteLine("apilisting: wrote " + assemblies.Sum(a => a.Item2.Count) + " APIs to " + output + " (git diff shows what changed)");
     return 0;
 }
 catch (UsageException e)

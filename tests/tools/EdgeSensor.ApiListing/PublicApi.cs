@@ -5,7 +5,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using EdgeSensor.Portability.Tests.ApiCheck;
 
-namespace EdgeSensor.ApiListing;
+namespace EdgeSensor.ApiListingTool;
 
 /// <summary>
 /// The doc IDs of what code outside an assembly can use: public types (nested ones when public or protected inside

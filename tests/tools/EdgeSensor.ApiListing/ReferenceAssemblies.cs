@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace EdgeSensor.ApiListing;
+namespace EdgeSensor.ApiListingTool;
 
 /// <summary>
 /// Finds the folder of nanoFramework reference assemblies (NANO_REFS) the toolchain built: from --refs, else the
