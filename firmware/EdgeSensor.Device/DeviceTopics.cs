@@ -4,7 +4,7 @@ using EdgeSensor.Mqtt;
 namespace EdgeSensor.Device
 {
     /// <summary>
-    /// The topic contract (device-topics.md, v1), encoded once at start: <c>&lt;prefix&gt;/&lt;id&gt;/status</c>, <c>info</c>,
+    /// The topic contract (docs/device-topics.md, v1), encoded once at start: <c>&lt;prefix&gt;/&lt;id&gt;/status</c>, <c>info</c>,
     /// <c>telemetry</c>, <c>event</c>, <c>state/&lt;actuator&gt;</c>, and the <c>cmd/+</c> subscription.
     /// </summary>
     public sealed class DeviceTopics

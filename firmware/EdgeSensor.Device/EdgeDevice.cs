@@ -10,7 +10,7 @@ using EdgeSensor.Mqtt;
 namespace EdgeSensor.Device
 {
     /// <summary>
-    /// What a board in the field does (device-topics.md, v1): announces itself after every connect, samples its
+    /// What a board in the field does (docs/device-topics.md, v1): announces itself after every connect, samples its
     /// sensors and publishes telemetry on schedule, and applies commands to its actuators.
     /// <para>
     /// One loop does the work: the host calls <see cref="Tick"/> and waits (<see cref="WaitForWork"/>) for what it

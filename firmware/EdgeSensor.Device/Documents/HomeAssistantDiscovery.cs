@@ -6,7 +6,7 @@ using EdgeSensor.Device.Sensors;
 namespace EdgeSensor.Device.Documents
 {
     /// <summary>
-    /// Home Assistant MQTT discovery (device-topics.md): one retained config document per sensor quantity
+    /// Home Assistant MQTT discovery (docs/device-topics.md): one retained config document per sensor quantity
     /// (component <c>sensor</c>), per relay (<c>switch</c>) and per PWM output (<c>number</c>), each with the
     /// device's availability topic and a shared device block. Topics are encoded once; documents are written on demand.
     /// </summary>

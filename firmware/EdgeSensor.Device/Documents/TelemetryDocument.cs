@@ -4,7 +4,7 @@ using EdgeSensor.Device.Sensors;
 namespace EdgeSensor.Device.Documents
 {
     /// <summary>
-    /// The telemetry document (device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written
+    /// The telemetry document (docs/device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written
     /// without allocating. A sensor whose last read failed reports null for each quantity, never a stale value.
     /// </summary>
     internal sealed class TelemetryDocument

@@ -4,7 +4,7 @@ using System;
 namespace EdgeSensor.Portability.Fixture
 {
     /// <summary>
-    /// Uses only what a nanoFramework 1.x device has, but referenced in forms api-v1.txt does not spell
+    /// Uses only what a nanoFramework 1.x device has, but referenced in forms nanoframework-api-v1.txt does not spell
     /// directly: the check must accept these.
     /// </summary>
     public static class PortableSamples

@@ -104,7 +104,7 @@ namespace EdgeSensor.Portability.Tests
             NanoProjectFile project = WriteProject(compile: new[] { "Listed.cs" }, coreLibraryVersion: "1.16.0");
 
             string problem = Assert.Single(NanoProjectChecker.CheckPackageReferences(project, Packages, Table));
-            Assert.Contains("nanoFramework.CoreLibrary is at 1.16.0, but api-v1.txt was read from its v1.17.11 tag", problem);
+            Assert.Contains("nanoFramework.CoreLibrary is at 1.16.0, but nanoframework-api-v1.txt was read from its v1.17.11 tag", problem);
         }
 
         [Fact]

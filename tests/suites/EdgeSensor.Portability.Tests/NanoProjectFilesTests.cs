@@ -10,7 +10,7 @@ namespace EdgeSensor.Portability.Tests
     /// <summary>
     /// The .nfproj files cannot be built here (the nanoFramework SDK runs in Visual Studio on Windows), so they
     /// are checked for what would silently differ from the net10.0 build: sources left out, and packages that
-    /// do not match packages.config, api-v1.txt's versions, or what the compiled code needs.
+    /// do not match packages.config, nanoframework-api-v1.txt's versions, or what the compiled code needs.
     /// </summary>
     public sealed class NanoProjectFilesTests
     {

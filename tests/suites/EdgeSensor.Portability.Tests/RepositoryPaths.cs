@@ -3,29 +3,32 @@ using System.IO;
 
 namespace EdgeSensor.Portability.Tests
 {
-    /// <summary>Where the repository and the shared folder beside it are, seen from the test output folder.</summary>
+    /// <summary>Where the repository and the test data are, seen from the test output folder.</summary>
     internal static class RepositoryPaths
     {
         private const string SolutionFileName = "EdgeSensor.sln";
 
-        public static string Root { get; } = FindRoot();
+        public const string ApiListingFileName = "nanoframework-api-v1.txt";
 
-        /// <summary>The shared folder sits beside the repository (root/../shared), not inside it.</summary>
-        public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+        public static string Root { get; } = FindRoot();
 
         /// <summary>Where nanoFramework NuGet packages are restored: the solution root, as packages.config restore does.</summary>
         public static string Packages => Path.Combine(Root, "packages");
 
+        /// <summary>
+        /// The nanoFramework API listing, project data kept beside these tests and copied next to the test assembly
+        /// (tests/tools/EdgeSensor.ApiListing regenerates it from a toolchain's reference assemblies).
+        /// </summary>
         public static string ApiListingFile
         {
             get
             {
-                string path = Path.Combine(Shared, "nanoframework", "api-v1.txt");
+                string path = Path.Combine(AppContext.BaseDirectory, ApiListingFileName);
                 if (!File.Exists(path))
                 {
                     throw new FileNotFoundException(
-                        $"The nanoFramework API listing was not found at '{path}'. The portable API check needs " +
-                        $"shared/nanoframework/api-v1.txt in the folder beside the repository root '{Root}'.",
+                        $"The nanoFramework API listing was not found at '{path}': the test project copies " +
+                        $"{ApiListingFileName} from its own folder to its output; rebuild it.",
                         path);
                 }
 

@@ -5,7 +5,7 @@ using BenchmarkDotNet.Reports;
 namespace EdgeSensor.MicroBenchmarks;
 
 /// <summary>
-/// Steady state must allocate nothing (architecture.md, memory rules): a benchmark that allocates, or that
+/// Steady state must allocate nothing (docs/architecture.md, memory rules): a benchmark that allocates, or that
 /// failed, turns the run's exit code to 1, so a script or CI step notices without reading the table.
 /// </summary>
 static class AllocationGuard

@@ -11,7 +11,7 @@ namespace EdgeSensor.Device.Config.Parsing
         // Strings, checked as they are read: none may hold U+0000, which would end the string on the device.
         public const int Text = 0;
         public const int Id = 1;            // [a-z0-9_-]{1,32}, or empty (the device then names itself)
-        public const int Label = 2;         // [a-z0-9_-]{1,32}, the device-topics contract for ids and names
+        public const int Label = 2;         // [a-z0-9_-]{1,32}, the topic contract for ids and names
         public const int Prefix = 3;        // a topic prefix the device adds its own levels to
         public const int Host = 4;          // a host name or IP address, not a URL
         public const int Pem = 5;           // PEM text of a certificate

@@ -66,7 +66,7 @@ namespace EdgeSensor.Device.Config.Parsing
             }
         }
 
-        /// <summary>[a-z0-9_-]{1,32}: the device-topics contract for ids and sensor/actuator names.</summary>
+        /// <summary>[a-z0-9_-]{1,32}: the topic contract (docs/device-topics.md) for ids and sensor/actuator names.</summary>
         public static void CheckLabel(string path, string value)
         {
             if (!IsLabel(value))

@@ -27,7 +27,7 @@ public class CommandFuzzTests
     static readonly string[] Spaces = { "", " ", "\t", "\r\n", "  \n", "\u00A0", "\v" };
     static readonly string[] NameAtoms = { "relay1", "led", "RELAY1", "Led", "a", "/", "+", "#", "$", "\"", "\\", "\u0001", "\u001F", "\u007F", "é", "語", "😀", "\uFEFF", " ", "relay", "1" };
 
-    /// <summary>What the device should do with one message, by the rules of device-topics.md.</summary>
+    /// <summary>What the device should do with one message, by the rules of docs/device-topics.md.</summary>
     sealed record Command(string Name, int Actuator, string Reason, string Payload);
 
     [Theory]

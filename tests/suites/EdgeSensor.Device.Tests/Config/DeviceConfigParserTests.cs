@@ -164,7 +164,7 @@ namespace EdgeSensor.Device.Tests.Config
         }
 
         [Theory]
-        // id, board, names: the device-topics contract, [a-z0-9_-]{1,32}
+        // id, board, names: the topic contract (docs/device-topics.md), [a-z0-9_-]{1,32}
         [InlineData("{'id':'Esp32'}", "id: expected 1 to 32 characters from a-z, 0-9, '_' and '-', or empty to use esp32- and the last 6 hex digits of the MAC address on hardware, got \"Esp32\"")]
         [InlineData("{'id':'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'}", "id: expected 1 to 32 characters from a-z, 0-9, '_' and '-', or empty to use esp32- and the last 6 hex digits of the MAC address on hardware, got \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"")]
         [InlineData("{'id':'a/b'}", "id: expected 1 to 32 characters from a-z, 0-9, '_' and '-', or empty to use esp32- and the last 6 hex digits of the MAC address on hardware, got \"a/b\"")]

@@ -12,7 +12,7 @@ using Xunit;
 namespace EdgeSensor.Integration.Tests.Device
 {
     /// <summary>
-    /// The device contract (device-topics.md) end to end: the device on the simulated board, a private mosquitto,
+    /// The device contract (docs/device-topics.md) end to end: the device on the simulated board, a private mosquitto,
     /// and paho-mqtt as the operator.
     /// </summary>
     public sealed class DeviceTests : IDisposable

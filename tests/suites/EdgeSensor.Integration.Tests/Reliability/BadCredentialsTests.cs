@@ -65,7 +65,7 @@ namespace EdgeSensor.Integration.Tests.Reliability
             }
         }
 
-        /// <summary>A device's password is a secret (device-topics.md: info is "never a secret"): not in info, not in anything it publishes, not in the broker's log.</summary>
+        /// <summary>A device's password is a secret (docs/device-topics.md: info is "never a secret"): not in info, not in anything it publishes, not in the broker's log.</summary>
         [Fact]
         public void A_devices_password_appears_in_nothing_it_publishes_or_logs()
         {

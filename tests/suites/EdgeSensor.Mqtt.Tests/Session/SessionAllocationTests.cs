@@ -4,7 +4,7 @@ using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Session;
 
-/// <summary>Steady-state publish, receive, acknowledge, ping and routing allocate nothing (architecture.md, memory rules).</summary>
+/// <summary>Steady-state publish, receive, acknowledge, ping and routing allocate nothing (docs/architecture.md, memory rules).</summary>
 [Collection(EdgeSensor.Mqtt.Tests.AllocationCollection.Name)]
 public class SessionAllocationTests
 {

@@ -5,7 +5,7 @@ using System.IO;
 namespace EdgeSensor.Portability.Tests.ApiCheck
 {
     /// <summary>
-    /// The public API of nanoFramework 1.x as listed in api-v1.txt: doc IDs, each with the nanoFramework
+    /// The public API of nanoFramework 1.x as listed in nanoframework-api-v1.txt: doc IDs, each with the nanoFramework
     /// assembly that declares it. Members appear only on their declaring type, properties and events as P:/E:.
     /// </summary>
     internal sealed class ApiListing

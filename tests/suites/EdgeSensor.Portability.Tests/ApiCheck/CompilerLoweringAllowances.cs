@@ -13,7 +13,7 @@ namespace EdgeSensor.Portability.Tests.ApiCheck
         // Roslyn adds [assembly: CompilationRelaxations(8)], [assembly: RuntimeCompatibility(WrapNonExceptionThrows = true)]
         // and [CompilerGenerated] (on auto-property accessors, closures, state machines) as synthesized
         // attributes it treats as optional (WellKnownMembers.IsSynthesizedAttributeOptional): when the corlib
-        // lacks the constructor it emits nothing. nanoFramework's mscorlib (api-v1.txt) lacks all three, so
+        // lacks the constructor it emits nothing. nanoFramework's mscorlib (nanoframework-api-v1.txt) lacks all three, so
         // the device build carries none of them; they are accepted only as attributes, not as code.
         private static readonly HashSet<string> OptionalSynthesizedAttributeConstructors = new(StringComparer.Ordinal)
         {
@@ -37,7 +37,7 @@ namespace EdgeSensor.Portability.Tests.ApiCheck
 
         // Roslyn marks a module [RefSafetyRules(11)] when it compiles with C# 11+ or against a corlib whose
         // RuntimeFeature has ByRefFields, as net7.0 and later do (SourceModuleSymbol.UseUpdatedEscapeRules).
-        // nanoFramework's RuntimeFeature has no ByRefFields (api-v1.txt), so a C# 10 device build carries no
+        // nanoFramework's RuntimeFeature has no ByRefFields (nanoframework-api-v1.txt), so a C# 10 device build carries no
         // such attribute. Accepted only on the module and only for builds pinned to C# 10 or lower.
         private const string RefSafetyRulesConstructor = "M:System.Runtime.CompilerServices.RefSafetyRulesAttribute.#ctor(System.Int32)";
 

@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace EdgeSensor.Portability.Tests.ApiCheck
 {
     /// <summary>
-    /// Spells types and members as documentation-comment IDs (ECMA-334 annex D), the form api-v1.txt uses:
+    /// Spells types and members as documentation-comment IDs (ECMA-334 annex D), the form nanoframework-api-v1.txt uses:
     /// nested types joined with '.', generic arity as `N, instantiations as {A,B}, byref as @, arrays as [].
     /// </summary>
     internal static class DocIds

@@ -7,7 +7,7 @@ using System.Reflection.Metadata;
 namespace EdgeSensor.Portability.Tests.ApiCheck
 {
     /// <summary>
-    /// A referenced field or method spelled the ways api-v1.txt could list it. The listing names properties and
+    /// A referenced field or method spelled the ways nanoframework-api-v1.txt could list it. The listing names properties and
     /// events (P:/E:), not their get_/set_/add_/remove_ accessors, so an accessor is looked up under both names.
     /// </summary>
     internal sealed class MemberReferenceDescription

@@ -1,5 +1,5 @@
 namespace EdgeSensor.Portability.Tests.ApiCheck
 {
-    /// <summary>One row of api-v1.txt's header table: which NuGet package ships an assembly, and at which tag.</summary>
+    /// <summary>One row of nanoframework-api-v1.txt's header table: which NuGet package ships an assembly, and at which tag.</summary>
     internal sealed record NanoPackage(string Assembly, string PackageId, string? TagVersion);
 }

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace EdgeSensor.Portability.Tests.ApiCheck
 {
     /// <summary>
-    /// The header table of api-v1.txt mapping nanoFramework assemblies to NuGet package ids. The listing was read
+    /// The header table of nanoframework-api-v1.txt mapping nanoFramework assemblies to NuGet package ids. The listing was read
     /// from sources a few commits past a release tag; the tag's version is the released package nearest to it.
     /// </summary>
     internal sealed class NanoPackageTable
@@ -47,7 +47,7 @@ namespace EdgeSensor.Portability.Tests.ApiCheck
 
             if (byAssembly.Count == 0)
             {
-                throw new FormatException("api-v1.txt has no 'assembly  NuGet package id' table in its header.");
+                throw new FormatException("nanoframework-api-v1.txt has no 'assembly  NuGet package id' table in its header.");
             }
 
             return new NanoPackageTable(byAssembly);
@@ -57,7 +57,7 @@ namespace EdgeSensor.Portability.Tests.ApiCheck
         {
             return _byAssembly.TryGetValue(assembly, out NanoPackage? package)
                 ? package
-                : throw new KeyNotFoundException($"api-v1.txt's header does not name the package of assembly '{assembly}'.");
+                : throw new KeyNotFoundException($"nanoframework-api-v1.txt's header does not name the package of assembly '{assembly}'.");
         }
 
         public IEnumerable<NanoPackage> ForPackage(string packageId)

@@ -16,7 +16,7 @@ namespace EdgeSensor.Portability.Tests.ApiCheck
 
         public IReadOnlyList<PortabilityViolation> Violations { get; }
 
-        /// <summary>Per checked assembly, the nanoFramework assemblies (api-v1.txt's first column) its code relies on.</summary>
+        /// <summary>Per checked assembly, the nanoFramework assemblies (nanoframework-api-v1.txt's first column) its code relies on.</summary>
         public IReadOnlyDictionary<string, IReadOnlyCollection<string>> NanoAssembliesUsedBy { get; }
 
         public string Describe()

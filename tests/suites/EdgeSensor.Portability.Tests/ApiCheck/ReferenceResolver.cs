@@ -9,12 +9,12 @@ namespace EdgeSensor.Portability.Tests.ApiCheck
 {
     /// <summary>
     /// Decides, for every type and member one checked assembly references, whether the device has it:
-    /// listed in api-v1.txt (on the type itself or on a listed base type), or defined by the portable
+    /// listed in nanoframework-api-v1.txt (on the type itself or on a listed base type), or defined by the portable
     /// assemblies. Generics fail whatever the listing says. Records each failure with its user.
     /// </summary>
     internal sealed class ReferenceResolver
     {
-        private const string NotListed = "not in api-v1.txt";
+        private const string NotListed = "not in nanoframework-api-v1.txt";
         private const string NoGenerics = "generics: nanoFramework 1.x runs no generic types or methods";
 
         private readonly MetadataReader _reader;

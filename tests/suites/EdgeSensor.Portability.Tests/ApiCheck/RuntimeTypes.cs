@@ -6,7 +6,7 @@ namespace EdgeSensor.Portability.Tests.ApiCheck
 {
     /// <summary>
     /// What metadata alone does not say about a referenced framework type, read from the net10 runtime type of
-    /// the same name: its base types (api-v1.txt lists a member only on its declaring type and has no base type
+    /// the same name: its base types (nanoframework-api-v1.txt lists a member only on its declaring type and has no base type
     /// information) and, for enums, the underlying type.
     /// </summary>
     internal static class RuntimeTypes

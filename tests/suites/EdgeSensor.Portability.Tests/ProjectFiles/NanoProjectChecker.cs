@@ -14,7 +14,7 @@ namespace EdgeSensor.Portability.Tests.ProjectFiles
     {
         public const string NanoTargetFramework = "netnano1.0";
 
-        // Files a package ships in lib/ besides the assemblies api-v1.txt lists for it:
+        // Files a package ships in lib/ besides the assemblies nanoframework-api-v1.txt lists for it:
         // nanoFramework.TestFramework's nuspec puts the test launcher there too.
         private static readonly Dictionary<string, string[]> UnlistedPackageAssemblies = new(StringComparer.OrdinalIgnoreCase)
         {
@@ -59,7 +59,7 @@ namespace EdgeSensor.Portability.Tests.ProjectFiles
         /// <summary>
         /// HintPaths and packages.config agree: each HintPath points into packages/&lt;id&gt;.&lt;version&gt;/lib/ for a
         /// package packages.config lists for netnano1.0, names a dll that package ships, and each listed package is used.
-        /// Packages api-v1.txt was read from must have the version of its tag.
+        /// Packages nanoframework-api-v1.txt was read from must have the version of its tag.
         /// </summary>
         public static IEnumerable<string> CheckPackageReferences(NanoProjectFile project, string packagesFolder, NanoPackageTable table)
         {
@@ -94,7 +94,7 @@ namespace EdgeSensor.Portability.Tests.ProjectFiles
                 string? tagVersion = table.ForPackage(package.Id).Select(row => row.TagVersion).FirstOrDefault(version => version != null);
                 if (tagVersion != null && package.Version != tagVersion)
                 {
-                    yield return $"{project.PackagesConfigPath}: {package.Id} is at {package.Version}, but api-v1.txt was read from its v{tagVersion} tag.";
+                    yield return $"{project.PackagesConfigPath}: {package.Id} is at {package.Version}, but nanoframework-api-v1.txt was read from its v{tagVersion} tag.";
                 }
             }
         }
@@ -155,7 +155,7 @@ namespace EdgeSensor.Portability.Tests.ProjectFiles
                 .ToArray();
             if (shipped.Length > 0 && !shipped.Contains(file, StringComparer.Ordinal))
             {
-                yield return $"{project.Path}: {package.Id} does not ship {parts[2]} (api-v1.txt maps it to {string.Join(", ", shipped)}).";
+                yield return $"{project.Path}: {package.Id} does not ship {parts[2]} (nanoframework-api-v1.txt maps it to {string.Join(", ", shipped)}).";
             }
         }
 

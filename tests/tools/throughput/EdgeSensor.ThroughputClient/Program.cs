@@ -4,7 +4,7 @@ using System.Globalization;
 namespace EdgeSensor.ThroughputClient;
 
 /// <summary>
-/// <c>edgesensor-bench HOST PORT TOPIC N SIZE QOS [--inflight W]</c>: publish throughput per bench-contract.md.
+/// <c>edgesensor-bench HOST PORT TOPIC N SIZE QOS [--inflight W]</c>: publish throughput per the client contract in tests/tools/throughput/README.md.
 /// <c>edgesensor-bench latency HOST PORT TOPIC N SIZE QOS</c>: round trips through the broker to its own subscription.
 /// </summary>
 static class Program

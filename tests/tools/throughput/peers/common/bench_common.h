@@ -1,6 +1,6 @@
 /* Shared by the C benchmark peers: argument parsing, clocks and the RESULT
- * line of tests/tools/throughput contract (docs in /work/shared/spec/bench-contract.md,
- * summarised in tests/tools/throughput/README.md). Header-only so each peer stays one
+ * line of the tests/tools/throughput client contract (tests/tools/throughput/README.md,
+ * "The client contract"). Header-only so each peer stays one
  * translation unit. */
 #ifndef BENCH_COMMON_H
 #define BENCH_COMMON_H
