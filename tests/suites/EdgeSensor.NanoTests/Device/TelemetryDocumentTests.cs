@@ -283,5 +283,57 @@ namespace EdgeSensor.NanoTests.Device
             f.Tick();
             Expect.Only(f.Link, Telemetry, Ascii.Json("{'seq':1,'uptime_s':0,'sensors':{},'errors':{}}"), MqttQos.AtLeastOnce, false);
         }
+
+        static byte[] OneValue(SensorQuantity quantity, double value)
+        {
+            FakeSensor sensor = new FakeSensor("s", new SensorQuantity[] { quantity });
+            sensor.Values[0] = value;
+            DeviceFixture f = new DeviceFixture(DeviceFixture.SampleConfig(), new ISensor[] { sensor });
+            f.Tick();
+            return f.Link.Only(Telemetry).Payload;
+        }
+
+        static byte[] OneValueDocument(string key, string value)
+        {
+            return Ascii.Json("{'seq':1,'uptime_s':0,'sensors':{'s':{'" + key + "':" + value + "}},'errors':{'s':0}}");
+        }
+
+        [TestMethod]
+        public void ValuesWithoutAJsonFormAreNull()
+        {
+            Expect.Bytes(OneValueDocument("temperature_c", "null"), OneValue(SensorQuantity.TemperatureC, double.PositiveInfinity), "+infinity");
+            Expect.Bytes(OneValueDocument("temperature_c", "null"), OneValue(SensorQuantity.TemperatureC, double.NegativeInfinity), "-infinity");
+            Expect.Bytes(OneValueDocument("temperature_c", "null"), OneValue(SensorQuantity.TemperatureC, 1e300), "1e300");
+            Expect.Bytes(OneValueDocument("temperature_c", "null"), OneValue(SensorQuantity.TemperatureC, -1e300), "-1e300");
+            Expect.Bytes(OneValueDocument("temperature_c", "null"), OneValue(SensorQuantity.TemperatureC, 9.000000000001e14), "just past 9e15 tenths");
+        }
+
+        [TestMethod]
+        public void LargeValuesAreWrittenInFullWithoutAnExponent()
+        {
+            Expect.Bytes(OneValueDocument("temperature_c", "900000000000000.0"), OneValue(SensorQuantity.TemperatureC, 9e14), "9e14");
+            Expect.Bytes(OneValueDocument("temperature_c", "-900000000000000.0"), OneValue(SensorQuantity.TemperatureC, -9e14), "-9e14");
+            Expect.Bytes(OneValueDocument("pressure_hpa", "123456789.5"), OneValue(SensorQuantity.PressureHpa, 123456789.5), "123456789.5");
+            Expect.Bytes(OneValueDocument("pressure_hpa", "0.0"), OneValue(SensorQuantity.PressureHpa, 1e-9), "1e-9");
+        }
+
+        [TestMethod]
+        public void AQuantityIsWrittenWithItsOwnNumberOfDecimals()
+        {
+            Expect.Bytes(OneValueDocument("lux", "123457"), OneValue(new SensorQuantity("lux", 0, "lx", "illuminance"), 123456.5), "0 decimals");
+            Expect.Bytes(OneValueDocument("v", "-12.35"), OneValue(new SensorQuantity("v", 2, "V", "voltage"), -12.345), "2 decimals");
+            Expect.Bytes(OneValueDocument("ppm", "0.005"), OneValue(new SensorQuantity("ppm", 3, "ppm", "co"), 0.0045), "3 decimals");
+            Expect.Bytes(OneValueDocument("x", "1.000000"), OneValue(new SensorQuantity("x", 9, "", "x"), 0.9999999), "at most 6 decimals");
+        }
+
+        [TestMethod]
+        public void SeqAndUptimeGoPastThirtyTwoBits()
+        {
+            DeviceFixture f = new DeviceFixture();
+            f.Tick();
+            f.Advance(3000000000000L); // 95 years later: uptime 3e9 s does not fit an int
+            Expect.Message(f.Link, 1, Telemetry,
+                Ascii.Json("{'seq':2,'uptime_s':3000000000,'sensors':{'dht22':{'temperature_c':21.0,'humidity_pct':40.1}},'errors':{'dht22':0}}"), MqttQos.AtLeastOnce, false);
+        }
     }
 }
