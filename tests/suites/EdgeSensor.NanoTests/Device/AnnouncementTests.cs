@@ -1,5 +1,6 @@
 using EdgeSensor.Device.Config;
 using EdgeSensor.Mqtt;
+using EdgeSensor.NanoTests.Sensors;
 using nanoFramework.TestFramework;
 
 namespace EdgeSensor.NanoTests.Device
@@ -149,6 +150,19 @@ namespace EdgeSensor.NanoTests.Device
             f.Connect();
             Expect.Only(f.Link, Info, Ascii.Json("{'id':'dev1','fw':'1.2.3','board':'lolin32','ip':null,'sensors':['dht22'],'actuators':['relay1','led'],'telemetry_s':10}"),
                 MqttQos.AtLeastOnce, true);
+        }
+
+        [TestMethod]
+        public void InfoWritesTextBeyondAsciiAsUtf8AndEscapesQuotes()
+        {
+            // A board name with an accented letter, an emoji (a surrogate pair) and a quote: UTF-8 bytes, the quote escaped.
+            DeviceConfig config = DeviceFixture.SampleConfig();
+            config.Board = "b\u00E9\uD83D\uDE00\"q";
+            DeviceFixture f = new DeviceFixture(config);
+            f.Connect();
+            Expect.Only(f.Link, Info, Expect.Join(
+                Ascii.Json("{'id':'dev1','fw':'1.2.3','board':'b"), Hex.Bytes("C3A9F09F9880"), Ascii.Bytes("\\\"q\""),
+                Ascii.Json(",'ip':null,'sensors':['dht22'],'actuators':['relay1','led'],'telemetry_s':10}")), MqttQos.AtLeastOnce, true);
         }
 
         [TestMethod]
