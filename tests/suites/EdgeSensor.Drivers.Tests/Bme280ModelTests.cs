@@ -1,5 +1,6 @@
 using System;
 using EdgeSensor.Device.Ports;
+using EdgeSensor.NanoTests.Sensors;
 using EdgeSensor.SimulatedBoard;
 using Xunit;
 

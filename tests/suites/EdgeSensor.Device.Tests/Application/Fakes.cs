@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -15,16 +14,13 @@ sealed record Published(string Topic, string Payload, MqttQos Qos, bool Retain)
     public JsonElement Json => JsonDocument.Parse(Payload).RootElement;
 }
 
-/// <summary>An MQTT link that records what the device publishes and can pretend its outbox is full.</summary>
+/// <summary>An MQTT link that records what the device publishes (for the fuzzer and the allocation test; the portable cases use NanoTests/Device).</summary>
 sealed class RecordingLink : IMqttLink
 {
     public readonly List<Published> Messages = new();
     public readonly List<string> Subscriptions = new();
-    public MqttPublishResult Answer = MqttPublishResult.Accepted;
-
     public MqttPublishResult Publish(byte[] topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
     {
-        if (Answer != MqttPublishResult.Accepted) return Answer;
         Messages.Add(new Published(Encoding.UTF8.GetString(topic), Encoding.UTF8.GetString(payload, offset, count), qos, retain));
         return MqttPublishResult.Accepted;
     }
@@ -47,7 +43,6 @@ sealed class FakeDht : IDhtReader
 {
     public double Temperature = 21.04;
     public double Humidity = 40.06;
-    public bool Fail;
     public int Reads;
 
     public bool TryRead(out double temperatureC, out double humidityPercent)
@@ -55,7 +50,7 @@ sealed class FakeDht : IDhtReader
         Reads++;
         temperatureC = Temperature;
         humidityPercent = Humidity;
-        return !Fail;
+        return true;
     }
 }
 
@@ -81,7 +76,7 @@ sealed class DeviceFixture
     public readonly EdgeDevice Device;
     public long Now = 1_000;
 
-    public DeviceFixture(Action<DeviceConfig> configure = null)
+    public DeviceFixture()
     {
         Config = new DeviceConfig
         {
@@ -94,7 +89,6 @@ sealed class DeviceFixture
                 new ActuatorConfig { Kind = ActuatorKind.Pwm, Name = "led", Pin = 25, SafePercent = 5 },
             },
         };
-        configure?.Invoke(Config);
         var sensors = new ISensor[] { new DhtSensor("dht22", Dht, SensorKind.Dht22) };
         var actuators = new Actuator[] { new RelayActuator(Config.Actuators[0], Relay), new PwmActuator(Config.Actuators[1], Led) };
         Device = new EdgeDevice(Config, "1.2.3", sensors, actuators);
@@ -109,20 +103,4 @@ sealed class DeviceFixture
         Handler.OnConnected(false);
         Device.Tick(Now);
     }
-
-    /// <summary>Delivers a message as the MQTT client would, as a view into a buffer.</summary>
-    public void Receive(string topic, byte[] payload, bool retain = false)
-    {
-        var buffer = new byte[1024];
-        int topicLength = Encoding.UTF8.GetBytes(topic, 0, topic.Length, buffer, 7);
-        Array.Copy(payload, 0, buffer, 7 + topicLength, payload.Length);
-        Handler.OnMessage(new MqttMessage
-        {
-            Buffer = buffer, TopicOffset = 7, TopicLength = topicLength,
-            PayloadOffset = 7 + topicLength, PayloadCount = payload.Length, PayloadTotalLength = payload.Length,
-            Qos = MqttQos.AtLeastOnce, Retain = retain, SubscriptionIndex = 0,
-        });
-    }
-
-    public void Receive(string topic, string payload, bool retain = false) => Receive(topic, Encoding.UTF8.GetBytes(payload), retain);
 }

@@ -1,12 +1,12 @@
 using EdgeSensor.Device.Sensors;
 
-namespace EdgeSensor.Drivers.Tests
+namespace EdgeSensor.NanoTests.Sensors
 {
     /// <summary>
     /// Worked values from Bosch's datasheets, written out here by hand so the driver is checked against them and
-    /// not against the simulated part.
+    /// not against the simulated part. The one copy: the desktop driver tests compile this file for the simulated part.
     /// </summary>
-    internal static class DatasheetExample
+    public static class DatasheetExample
     {
         // BMP280 datasheet (BST-BMP280-DS001), section 3.12, compensation example. The BME280 uses the same
         // temperature and pressure compensation (BME280 datasheet section 4.2.3).
@@ -41,13 +41,26 @@ namespace EdgeSensor.Drivers.Tests
 
         public static Bme280Calibration Calibration()
         {
-            return new Bme280Calibration
-            {
-                DigT1 = DigT1, DigT2 = DigT2, DigT3 = DigT3,
-                DigP1 = DigP1, DigP2 = DigP2, DigP3 = DigP3, DigP4 = DigP4, DigP5 = DigP5,
-                DigP6 = DigP6, DigP7 = DigP7, DigP8 = DigP8, DigP9 = DigP9,
-                DigH1 = DigH1, DigH2 = DigH2, DigH3 = DigH3, DigH4 = DigH4, DigH5 = DigH5, DigH6 = DigH6,
-            };
+            Bme280Calibration c = new Bme280Calibration();
+            c.DigT1 = DigT1;
+            c.DigT2 = DigT2;
+            c.DigT3 = DigT3;
+            c.DigP1 = DigP1;
+            c.DigP2 = DigP2;
+            c.DigP3 = DigP3;
+            c.DigP4 = DigP4;
+            c.DigP5 = DigP5;
+            c.DigP6 = DigP6;
+            c.DigP7 = DigP7;
+            c.DigP8 = DigP8;
+            c.DigP9 = DigP9;
+            c.DigH1 = DigH1;
+            c.DigH2 = DigH2;
+            c.DigH3 = DigH3;
+            c.DigH4 = DigH4;
+            c.DigH5 = DigH5;
+            c.DigH6 = DigH6;
+            return c;
         }
 
         /// <summary>Puts the chip id and this trimming into a scripted register map, encoded as datasheet table 16 lays it out.</summary>
