@@ -25,7 +25,6 @@ namespace EdgeSensor.NanoTests.Config
     {""kind"": ""relay"", ""name"": ""relay1"", ""pin"": 26, ""active_low"": true, ""safe_state"": ""off""},
     {""kind"": ""pwm"", ""name"": ""led"", ""pin"": 25, ""frequency_hz"": 1000, ""safe_state"": 0}
   ]
-}
-";
+}";
     }
 }

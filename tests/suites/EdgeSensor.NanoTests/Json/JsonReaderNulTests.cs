@@ -40,14 +40,5 @@ namespace EdgeSensor.NanoTests.Json
             // Were the token compared as a nanoFramework string, "a\u0000b" would compare equal to "a".
             Assert.IsFalse(ReaderTokens.OnFirstToken("\"a\\u0000b\"").TextEquals("a"));
         }
-
-        [TestMethod]
-        public void DecodesTheNulEscape()
-        {
-            string decoded = ReaderTokens.OnFirstToken("\"\\u0000\"").GetString();
-
-            Assert.AreEqual(1, decoded.Length, "one character");
-            Assert.AreEqual('\0', decoded[0], "U+0000");
-        }
     }
 }
