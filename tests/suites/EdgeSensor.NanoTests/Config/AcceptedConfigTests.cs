@@ -183,19 +183,19 @@ namespace EdgeSensor.NanoTests.Config
             buffer[4] = 0xBF;
             Array.Copy(document, 0, buffer, 5, document.Length);
 
-            Assert.AreEqual("x", DeviceConfigParser.Parse(buffer, 2, document.Length + 3).Id);
+            Assert.AreEqual("x", DeviceConfigParser.Parse(buffer, 2, document.Length + 3).Id, "id");
         }
 
         [TestMethod]
         public void RefusesANullBufferAsAProgrammingError()
         {
-            Assert.ThrowsException(typeof(ArgumentNullException), () => DeviceConfigParser.Parse(null, 0, 0));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => DeviceConfigParser.Parse(null, 0, 0), "null");
         }
 
         [TestMethod]
         public void RefusesASliceOutsideTheBufferAsAProgrammingError()
         {
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => DeviceConfigParser.Parse(new byte[2], 1, 2));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => DeviceConfigParser.Parse(new byte[2], 1, 2), "slice");
         }
 
         static void AssertDefaultWiring(DeviceConfig config)

@@ -38,7 +38,7 @@ namespace EdgeSensor.NanoTests.Json
         public void TextEqualsDoesNotMatchAStringCutAtItsNul()
         {
             // Were the token compared as a nanoFramework string, "a\u0000b" would compare equal to "a".
-            Assert.IsFalse(ReaderTokens.OnFirstToken("\"a\\u0000b\"").TextEquals("a"));
+            Assert.IsFalse(ReaderTokens.OnFirstToken("\"a\\u0000b\"").TextEquals("a"), "equal");
         }
     }
 }

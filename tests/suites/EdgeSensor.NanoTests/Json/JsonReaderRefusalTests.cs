@@ -208,13 +208,13 @@ namespace EdgeSensor.NanoTests.Json
         [TestMethod]
         public void RefusesNonAsciiWhereAValueBelongs()
         {
-            Assert.AreEqual("expected a value", ReaderTokens.Problem(ReaderTokens.ReadFails(Utf8Text.Hex("5b c3 a9 5d"))));
+            Assert.AreEqual("expected a value", ReaderTokens.Problem(ReaderTokens.ReadFails(Utf8Text.Hex("5b c3 a9 5d"))), "problem");
         }
 
         [TestMethod]
         public void RefusesNonAsciiWhereAPropertyNameBelongs()
         {
-            Assert.AreEqual("expected a property name in double quotes", ReaderTokens.Problem(ReaderTokens.ReadFails(Utf8Text.Hex("7b ef bb bf 7d"))));
+            Assert.AreEqual("expected a property name in double quotes", ReaderTokens.Problem(ReaderTokens.ReadFails(Utf8Text.Hex("7b ef bb bf 7d"))), "problem");
         }
 
         [TestMethod]

@@ -13,7 +13,7 @@ namespace EdgeSensor.NanoTests.Json
         {
             Assert.AreEqual(
                 "StartObject|PropertyName:a|StartArray|Number:1|Number:-2.5e+3|True|False|Null|String:x|StartObject|EndObject|StartArray|EndArray|EndArray|PropertyName:b|String:|EndObject",
-                ReaderTokens.Read("{\"a\":[1,-2.5e+3,true,false,null,\"x\",{},[]],\"b\":\"\"}"));
+                ReaderTokens.Read("{\"a\":[1,-2.5e+3,true,false,null,\"x\",{},[]],\"b\":\"\"}"), "tokens");
         }
 
         [TestMethod]
@@ -30,7 +30,7 @@ namespace EdgeSensor.NanoTests.Json
         [TestMethod]
         public void AcceptsTheFourWhitespaceCharactersBetweenAllTokens()
         {
-            Assert.AreEqual(ReaderTokens.Read("{\"a\":[1,{\"b\":null}]}"), ReaderTokens.Read(" \n{ \r\"a\"\t: \n[ 1 ,\t{ \"b\" : null } ] }\r\n "));
+            Assert.AreEqual(ReaderTokens.Read("{\"a\":[1,{\"b\":null}]}"), ReaderTokens.Read(" \n{ \r\"a\"\t: \n[ 1 ,\t{ \"b\" : null } ] }\r\n "), "tokens");
         }
 
         [TestMethod]
@@ -57,7 +57,7 @@ namespace EdgeSensor.NanoTests.Json
         [TestMethod]
         public void DecodesEveryEscapeRfc8259Section7()
         {
-            Assert.AreEqual("String:\"\\/\b\f\n\r\t", ReaderTokens.Read("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\""));
+            Assert.AreEqual("String:\"\\/\b\f\n\r\t", ReaderTokens.Read("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\""), "tokens");
         }
 
         [TestMethod]
@@ -134,13 +134,13 @@ namespace EdgeSensor.NanoTests.Json
         [TestMethod]
         public void SkipsALeadingByteOrderMark()
         {
-            Assert.AreEqual("StartObject|EndObject", ReaderTokens.Read(Utf8Text.Hex("ef bb bf 7b 7d")));
+            Assert.AreEqual("StartObject|EndObject", ReaderTokens.Read(Utf8Text.Hex("ef bb bf 7b 7d")), "tokens");
         }
 
         [TestMethod]
         public void RefusesAByteOrderMarkAfterWhitespace()
         {
-            Assert.AreEqual("expected a value", ReaderTokens.Problem(ReaderTokens.ReadFails(Utf8Text.Hex("20 ef bb bf 7b 7d"))));
+            Assert.AreEqual("expected a value", ReaderTokens.Problem(ReaderTokens.ReadFails(Utf8Text.Hex("20 ef bb bf 7b 7d"))), "problem");
         }
 
         [TestMethod]
