@@ -40,7 +40,7 @@ namespace EdgeSensor.Device.Config.Parsing
 
                     int percent = 0;
                     bool integer = token == JsonTokenType.Number && json.TryGetInt32(out percent);
-                    string written = token == JsonTokenType.String ? ConfigText.Quote(json.GetString())
+                    string written = token == JsonTokenType.String ? ConfigText.Quote(Text(path))
                         : token == JsonTokenType.Number ? ConfigText.Number(json.GetNumberText()) : Describe(token);
                     return new object[] { written, integer ? (object)percent : null };
                 default:
@@ -49,13 +49,7 @@ namespace EdgeSensor.Device.Config.Parsing
                         throw Mismatch(path, "a string");
                     }
 
-                    // nanoFramework strings end at U+0000: "a\u0000b" would arrive as "a" and pass every later check.
-                    if (json.ContainsNul())
-                    {
-                        throw new ConfigException(path, "must not contain U+0000");
-                    }
-
-                    string text = json.GetString();
+                    string text = Text(path);
                     ConfigRules.Check(field.Type, path, text);
                     return text;
             }
@@ -105,7 +99,7 @@ namespace EdgeSensor.Device.Config.Parsing
                 throw Mismatch(path, "an I2C address as a number or a \"0x..\" string");
             }
 
-            string text = json.GetString();
+            string text = Text(path);
             int value = 0;
             bool valid = text.Length >= 3 && text.Length <= 4 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
             for (int index = 2; valid && index < text.Length; index++)
@@ -121,6 +115,20 @@ namespace EdgeSensor.Device.Config.Parsing
             }
 
             return value;
+        }
+
+        /// <summary>
+        /// The decoded String token the reader is on. nanoFramework strings end at U+0000: "a\u0000b" would arrive as
+        /// "a" (and "on\u0000" as "on") and pass every later check, so no configuration string may hold one.
+        /// </summary>
+        string Text(string path)
+        {
+            if (json.ContainsNul())
+            {
+                throw new ConfigException(path, "must not contain U+0000");
+            }
+
+            return json.GetString();
         }
 
         /// <summary>"expected X, got a string": names the type found, never its content.</summary>

@@ -81,6 +81,12 @@ namespace EdgeSensor.Device.Config.Parsing
 
                 if (row == fields.Length)
                 {
+                    // nanoFramework strings end at U+0000: "host\u0000" would be named as the known member "host".
+                    if (json.ContainsNul())
+                    {
+                        throw new ConfigException(ConfigText.OfObject(path), "a property name must not contain U+0000");
+                    }
+
                     throw new ConfigException(ConfigText.Member(path, ConfigText.Bare(json.GetString())),
                         "unknown property (known: " + ConfigSchema.Known(section, -1) + ")");
                 }

@@ -31,7 +31,7 @@ namespace EdgeSensor.Device.Tests.Config
         [Fact]
         public void Mutated_documents_parse_or_fail_with_a_ConfigException()
         {
-            byte[][] corpus = { Sample(DevKitC), Sample(Simulated), Encoding.UTF8.GetBytes(IssueExample) };
+            byte[][] corpus = { Sample(DevKitC), Sample(Simulated), Encoding.UTF8.GetBytes(EdgeSensor.NanoTests.Config.ConfigExamples.IssueExample) };
             int accepted = RunCases(14_000, random =>
             {
                 byte[] document = corpus[random.Next(corpus.Length)];

@@ -47,13 +47,6 @@ namespace EdgeSensor.NanoTests.Config
             Assert.AreEqual(2, DeviceConfigParser.Parse(json, 0, json.Length).Sensors.Length);
         }
 
-        [TestMethod]
-        public void APinUsedTwiceNamesItsFirstOwner()
-        {
-            byte[] json = Ascii.Json("{'i2c':[{'bus':1}],'actuators':[{'kind':'relay','name':'r','pin':21}]}");
-            Assert.AreEqual("actuators[0].pin: GPIO 21 is already used by i2c[0].sda", Refusal(json));
-        }
-
         internal static string Refusal(byte[] json)
         {
             try
