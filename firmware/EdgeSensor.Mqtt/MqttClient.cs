@@ -1,5 +1,7 @@
 using System;
 using System.Threading;
+using EdgeSensor.Mqtt.Driver;
+using EdgeSensor.Mqtt.Session;
 
 namespace EdgeSensor.Mqtt
 {

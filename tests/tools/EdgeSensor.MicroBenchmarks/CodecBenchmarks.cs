@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Codec;
 
 namespace EdgeSensor.MicroBenchmarks;
 

@@ -1,5 +1,7 @@
 using System;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 
 namespace EdgeSensor.NanoBenchmarks
 {

@@ -5,6 +5,8 @@ using System.Threading;
 using EdgeSensor.Desktop.Devices;
 using EdgeSensor.Device;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Driver;
+using EdgeSensor.Mqtt.Session;
 using EdgeSensor.Simulation;
 
 namespace EdgeSensor.Desktop.Fleet

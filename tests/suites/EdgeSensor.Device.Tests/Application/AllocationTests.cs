@@ -1,6 +1,8 @@
 using System;
 using EdgeSensor.Device;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 using Xunit;
 
 namespace EdgeSensor.Device.Tests.Application;

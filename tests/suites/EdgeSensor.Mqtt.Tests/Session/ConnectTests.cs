@@ -1,5 +1,7 @@
 using System.Text;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Session;

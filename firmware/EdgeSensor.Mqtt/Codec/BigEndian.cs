@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Codec
 {
     /// <summary>Network byte order for the 16-bit fields of MQTT, without allocating (BitConverter does).</summary>
     public static class BigEndian

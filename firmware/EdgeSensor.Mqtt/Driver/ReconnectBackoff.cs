@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Driver
 {
     /// <summary>
     /// Delays between connection attempts: exponential, capped, with "full jitter" so that a fleet that lost

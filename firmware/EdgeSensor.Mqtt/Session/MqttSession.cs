@@ -1,6 +1,7 @@
 using System;
+using EdgeSensor.Mqtt.Codec;
 
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
     /// The MQTT 3.1.1 client protocol as a state machine with no I/O: bytes in, bytes out, time passed in.

@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Codec
 {
     /// <summary>
     /// Each packet's encoding in one short function, written at an offset of a caller's buffer.

@@ -1,4 +1,6 @@
-namespace EdgeSensor.Mqtt
+using EdgeSensor.Mqtt.Codec;
+
+namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
     /// The application's subscriptions, by index: filters are encoded once when added, so routing an

@@ -1,6 +1,7 @@
 using System;
+using EdgeSensor.Mqtt.Codec;
 
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
     /// A fixed-size byte ring of encoded QoS 1/2 PUBLISH packets, kept from the publish call until

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
     /// Packet identifiers of QoS 2 messages received and delivered but not yet released by PUBREL, oldest first:

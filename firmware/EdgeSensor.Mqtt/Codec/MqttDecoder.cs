@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Codec
 {
     /// <summary>
     /// Strict decoding of complete packets held in a caller's buffer. Every rule it enforces

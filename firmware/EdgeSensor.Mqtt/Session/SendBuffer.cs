@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
     /// Bytes waiting for the transport. Packets are appended at the end; the transport takes what is

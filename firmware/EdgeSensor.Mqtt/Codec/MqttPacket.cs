@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Codec
 {
     /// <summary>
     /// One decoded packet, as offsets into the buffer it was decoded from: nothing is copied.

@@ -1,6 +1,7 @@
 using System;
+using EdgeSensor.Mqtt.Codec;
 
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>The receiving half of the session: framing, strict decoding, and each packet's effect.</summary>
     public sealed partial class MqttSession
