@@ -47,22 +47,6 @@ namespace EdgeSensor.Mqtt.Session
             ProcessInput(now);
         }
 
-        /// <summary>Copies bytes in and processes them; returns how many were taken (fewer when input is stalled).</summary>
-        public int Receive(byte[] data, int offset, int count, long now)
-        {
-            int taken = 0;
-            while (taken < count && state != MqttSessionState.Disconnected)
-            {
-                int space = GetReceiveSpace(out byte[] buffer, out int at);
-                if (space == 0) break;
-                int n = count - taken < space ? count - taken : space;
-                Array.Copy(data, offset + taken, buffer, at, n);
-                taken += n;
-                Received(n, now);
-            }
-            return taken;
-        }
-
         void ProcessInput(long now)
         {
             inputStalled = false;

@@ -1,4 +1,5 @@
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.BrokerSide;
 using EdgeSensor.Mqtt.Session;
 using Xunit;
 
