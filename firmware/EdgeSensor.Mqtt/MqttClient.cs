@@ -18,15 +18,14 @@ namespace EdgeSensor.Mqtt
         readonly MqttClientOptions options;
         readonly IMqttSessionHandler application;
         readonly MqttSession session;
+        readonly SessionDriver driver;
+        readonly WriterTurn writer;
         readonly ReconnectBackoff backoff;
         readonly object sessionLock = new object();
-        readonly AutoResetEvent writeFinished = new AutoResetEvent(false);
         readonly ManualResetEvent connected = new ManualResetEvent(false);
         readonly AutoResetEvent stopRequested = new AutoResetEvent(false);
         readonly AutoResetEvent progress = new AutoResetEvent(false);
         Thread ioThread;
-        int writing; // 1 while a thread writes to the transport: one writer at a time
-        int flushWaiters; // threads waiting in Flush for the write turn
         bool stopping;
         bool aborting;
         string lastTransportError;
@@ -38,6 +37,8 @@ namespace EdgeSensor.Mqtt
             this.options = options;
             this.application = application;
             session = new MqttSession(options.Session, this);
+            driver = new SessionDriver(session);
+            writer = new WriterTurn(driver, sessionLock, transport, clock);
             backoff = new ReconnectBackoff(options.InitialReconnectDelayMs, options.MaxReconnectDelayMs, options.StableConnectionMs, options.JitterSeed);
         }
 
@@ -51,22 +52,12 @@ namespace EdgeSensor.Mqtt
         /// <summary>Why the transport last failed to open (the exception's message; it never holds a secret), or null.</summary>
         public string LastTransportError
         {
-            get
-            {
-                Monitor.Enter(sessionLock);
-                try { return lastTransportError; }
-                finally { Monitor.Exit(sessionLock); }
-            }
+            get { lock (sessionLock) return lastTransportError; }
         }
 
         public MqttError LastError
         {
-            get
-            {
-                Monitor.Enter(sessionLock);
-                try { return session.LastError; }
-                finally { Monitor.Exit(sessionLock); }
-            }
+            get { lock (sessionLock) return session.LastError; }
         }
 
         public void Start()
@@ -96,13 +87,11 @@ namespace EdgeSensor.Mqtt
             {
                 MqttPublishResult result;
                 bool outputPending;
-                Monitor.Enter(sessionLock);
-                try
+                lock (sessionLock)
                 {
                     result = session.Publish(topic, payload, offset, count, qos, retain);
                     outputPending = session.PendingOutput > 0;
                 }
-                finally { Monitor.Exit(sessionLock); }
                 if (!AfterRequest(result, outputPending)) return result;
             }
         }
@@ -113,13 +102,11 @@ namespace EdgeSensor.Mqtt
             {
                 MqttPublishResult result;
                 bool outputPending;
-                Monitor.Enter(sessionLock);
-                try
+                lock (sessionLock)
                 {
                     result = session.Publish(topic, 0, topic.Length, payload, offset, count, qos, retain);
                     outputPending = session.PendingOutput > 0;
                 }
-                finally { Monitor.Exit(sessionLock); }
                 if (!AfterRequest(result, outputPending)) return result;
             }
         }
@@ -133,7 +120,7 @@ namespace EdgeSensor.Mqtt
             // On the I/O thread (inside a callback) the session lock is held: writing from here could
             // deadlock with another writer, and the I/O loop writes right after the callback anyway.
             if (Thread.CurrentThread == ioThread) return false;
-            if (!Flush()) return false;
+            if (!writer.Write()) return false;
             return result == MqttPublishResult.SendBufferFull;
         }
 
@@ -141,32 +128,26 @@ namespace EdgeSensor.Mqtt
         public int Subscribe(string filter, MqttQos qos)
         {
             int index;
-            Monitor.Enter(sessionLock);
-            try { index = session.Subscribe(filter, qos); }
-            finally { Monitor.Exit(sessionLock); }
+            lock (sessionLock) index = session.Subscribe(filter, qos);
             AfterRequest(MqttPublishResult.Accepted, true);
             return index;
         }
 
         public void Unsubscribe(int subscriptionIndex)
         {
-            Monitor.Enter(sessionLock);
-            try { session.Unsubscribe(subscriptionIndex); }
-            finally { Monitor.Exit(sessionLock); }
+            lock (sessionLock) session.Unsubscribe(subscriptionIndex);
             AfterRequest(MqttPublishResult.Accepted, true);
         }
 
         /// <summary>Sends DISCONNECT (so the broker discards the will), closes the transport and ends the I/O thread.</summary>
         public void Stop(int timeoutMs)
         {
-            Monitor.Enter(sessionLock);
-            try
+            lock (sessionLock)
             {
                 stopping = true;
-                session.Disconnect();
+                driver.Disconnect();
             }
-            finally { Monitor.Exit(sessionLock); }
-            Flush();
+            writer.Write(); // DISCONNECT before the transport closes, or the broker publishes the will [MQTT-3.1.2-10]
             CloseTransport();
             stopRequested.Set();
             if (ioThread != null) ioThread.Join(timeoutMs);
@@ -178,14 +159,12 @@ namespace EdgeSensor.Mqtt
         /// </summary>
         public void Abort(int timeoutMs)
         {
-            Monitor.Enter(sessionLock);
-            try
+            lock (sessionLock)
             {
                 stopping = true;
                 aborting = true;
-                session.ConnectionLost();
+                driver.EndConnection();
             }
-            finally { Monitor.Exit(sessionLock); }
             CloseTransport();
             stopRequested.Set();
             if (ioThread != null) ioThread.Join(timeoutMs);
@@ -211,156 +190,68 @@ namespace EdgeSensor.Mqtt
             catch (Exception e)
             {
                 // Unreachable, refused, or a certificate that does not validate: the application is told every time.
-                Monitor.Enter(sessionLock);
-                try { lastTransportError = e.Message; }
-                finally { Monitor.Exit(sessionLock); }
+                lock (sessionLock) lastTransportError = e.Message;
                 application.OnDisconnected(MqttError.ConnectFailed, MqttConnectReturnCode.Accepted);
                 return false;
             }
             MqttError error;
-            Monitor.Enter(sessionLock);
-            try { error = session.Connect(options.Connect, clock.NowMs); }
-            finally { Monitor.Exit(sessionLock); }
+            lock (sessionLock) error = driver.Start(options.Connect, clock.NowMs);
             if (error == MqttError.None) return true;
             application.OnDisconnected(error, MqttConnectReturnCode.Accepted); // the options are wrong: say so each attempt
             CloseTransport();
             return false;
         }
 
-        /// <summary>The connection's life: process, tick, write, read; returns when the session is disconnected.</summary>
+        /// <summary>The connection's life, by the rules of <see cref="SessionDriver"/>: read, tick, write; returns when it is over.</summary>
         void Pump()
         {
             int read = 0;
             while (true)
             {
-                byte[] buffer = null;
-                int offset = 0, space = 0, waitMs = 0;
+                byte[] buffer;
+                int offset, space, waitMs = 0;
                 bool closing = false, outputPending;
                 // One lock section per turn: take in what was read, run the timers, decide what comes next.
-                Monitor.Enter(sessionLock);
-                try
+                lock (sessionLock)
                 {
                     long now = clock.NowMs;
                     long completed = session.PublishesCompleted;
-                    if (read > 0) session.Received(read, now);
-                    else if (read < 0) session.ConnectionLost();
-                    else if (session.InputStalled) session.ResumeInput(now); // the output it waited for was written since
+                    driver.Received(read, now);
                     read = 0;
-                    session.Tick(now);
+                    space = driver.ReceiveSpace(out buffer, out offset, now);
+                    driver.Tick(now);
                     if (session.PublishesCompleted != completed && session.OutboxLow) progress.Set();
 
                     MqttSessionState state = session.State;
                     if (state == MqttSessionState.Disconnected) return;
                     // Stop() came while connecting: it found no connection to say goodbye on, so it is said here.
-                    if (stopping && !aborting && state == MqttSessionState.Connected && session.Disconnect()) state = MqttSessionState.Closing;
+                    if (stopping && !aborting && state == MqttSessionState.Connected && driver.Disconnect()) state = MqttSessionState.Closing;
                     if (state == MqttSessionState.Closing) closing = true;
                     else if (stopping)
                     {
-                        session.ConnectionLost();
+                        driver.EndConnection();
                         return;
                     }
-                    else if (!session.InputStalled)
+                    else
                     {
-                        space = session.GetReceiveSpace(out buffer, out offset);
-                        long wait = session.MillisecondsUntilTick(now);
+                        long wait = driver.MillisecondsUntilTick(now);
                         waitMs = wait > options.MaxReadWaitMs ? options.MaxReadWaitMs : (int)wait;
                     }
                     outputPending = session.PendingOutput > 0;
                 }
-                finally { Monitor.Exit(sessionLock); }
                 if (closing)
                 {
-                    // DISCONNECT may have been queued after this loop's Flush and not be written yet; closing now
-                    // would drop it, and the broker would publish the will [MQTT-3.1.2-10]. Write it, then close.
-                    Flush();
-                    Monitor.Enter(sessionLock);
-                    try { session.ConnectionLost(); }
-                    finally { Monitor.Exit(sessionLock); }
+                    // DISCONNECT may have been queued after this loop's last write: write it, then close.
+                    writer.Write();
+                    lock (sessionLock) driver.EndConnection();
                     return;
                 }
-                if (outputPending && !TryFlush()) return;
+                if (outputPending && !writer.TryWrite()) return;
                 if (space > 0 && waitMs > 0)
                 {
                     try { read = transport.Read(buffer, offset, space, waitMs); }
                     catch (Exception) { read = -1; }
                 }
-            }
-        }
-
-        /// <summary>Writes everything pending, one writer at a time, outside the session lock; false when the transport failed.</summary>
-        bool Flush()
-        {
-            while (Interlocked.CompareExchange(ref writing, 1, 0) != 0)
-            {
-                // Counted before trying again, so that a writer finishing in between either sees the count and
-                // wakes us, or has already left the turn free for this second try.
-                Interlocked.Increment(ref flushWaiters);
-                bool free = Interlocked.CompareExchange(ref writing, 1, 0) == 0;
-                if (!free) writeFinished.WaitOne(50, false);
-                Interlocked.Decrement(ref flushWaiters);
-                if (free) break;
-            }
-            return WritePending();
-        }
-
-        /// <summary>
-        /// The I/O thread's flush: it never waits behind another writer. A writer blocked on a dead link must not
-        /// stop the I/O thread from reading and ticking, or keepalive could not declare the link dead and close it.
-        /// </summary>
-        bool TryFlush()
-        {
-            if (Interlocked.CompareExchange(ref writing, 1, 0) != 0) return true; // that writer takes our bytes too
-            return WritePending();
-        }
-
-        /// <summary>
-        /// Writes everything pending, outside the session lock, and ends the write turn; false when the transport
-        /// failed. Bytes queued by a thread that found the turn taken just before it ended are written too.
-        /// </summary>
-        bool WritePending()
-        {
-            while (true)
-            {
-                if (!WriteTurn()) return false;
-                int pending;
-                Monitor.Enter(sessionLock);
-                try { pending = session.PendingOutput; }
-                finally { Monitor.Exit(sessionLock); }
-                if (pending == 0 || Interlocked.CompareExchange(ref writing, 1, 0) != 0) return true;
-            }
-        }
-
-        bool WriteTurn()
-        {
-            try
-            {
-                while (true)
-                {
-                    byte[] buffer;
-                    int offset, count;
-                    Monitor.Enter(sessionLock);
-                    try { count = session.GetOutput(out buffer, out offset); }
-                    finally { Monitor.Exit(sessionLock); }
-                    if (count == 0) return true;
-
-                    bool written = true;
-                    try { transport.Write(buffer, offset, count); }
-                    catch (Exception) { written = false; }
-
-                    Monitor.Enter(sessionLock);
-                    try
-                    {
-                        session.OutputWritten(written ? count : 0, clock.NowMs);
-                        if (!written) session.ConnectionLost();
-                    }
-                    finally { Monitor.Exit(sessionLock); }
-                    if (!written) return false;
-                }
-            }
-            finally
-            {
-                Interlocked.Exchange(ref writing, 0);
-                if (Interlocked.CompareExchange(ref flushWaiters, 0, 0) > 0) writeFinished.Set();
             }
         }
 
@@ -372,17 +263,14 @@ namespace EdgeSensor.Mqtt
 
         bool IsStopping()
         {
-            Monitor.Enter(sessionLock);
-            try { return stopping; }
-            finally { Monitor.Exit(sessionLock); }
+            lock (sessionLock) return stopping;
         }
 
         enum Counter { Connected, Completed, Received, Dropped, Outbox }
 
         long Read(Counter counter)
         {
-            Monitor.Enter(sessionLock);
-            try
+            lock (sessionLock)
             {
                 switch (counter)
                 {
@@ -393,7 +281,6 @@ namespace EdgeSensor.Mqtt
                     default: return session.OutboxCount;
                 }
             }
-            finally { Monitor.Exit(sessionLock); }
         }
 
         void IMqttSessionHandler.OnConnected(bool sessionPresent)

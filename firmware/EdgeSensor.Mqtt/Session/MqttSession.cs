@@ -4,104 +4,97 @@ using EdgeSensor.Mqtt.Codec;
 namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
-    /// The MQTT 3.1.1 client protocol as a state machine with no I/O: bytes in, bytes out, time passed in.
-    /// The owner moves bytes between it and a transport and calls <see cref="Tick"/>; the session never
-    /// touches a socket, a thread or a clock, so every behaviour can be tested with fake time.
-    /// Not thread-safe: the owner serialises calls (the client driver holds one lock).
+    /// The MQTT 3.1.1 client protocol as a state machine with no I/O: bytes in, bytes out, time passed in. The
+    /// application's requests queue packets; each packet from the broker has its handler. Keepalive timing, outbox
+    /// transmission and large payloads are in their own types. Not thread-safe: the owner serialises calls and follows
+    /// the calling rules that <see cref="Driver.SessionDriver"/> puts in one place.
     /// </summary>
-    public sealed partial class MqttSession
+    public sealed class MqttSession
     {
-        readonly MqttSessionOptions options;
         readonly IMqttSessionHandler handler;
         readonly SendBuffer output;
+        readonly PacketReader input;
         readonly Outbox outbox;
+        readonly OutboxSender sender;
         readonly SubscriptionTable subscriptions;
         readonly PendingReleases pendingReleases;
+        readonly PacketIds ids;
+        readonly KeepAlive keepAlive;
+        readonly MqttPacket packet = new MqttPacket();
+        readonly MqttMessage message = new MqttMessage();
 
         MqttSessionState state;
-        long keepAliveMs;
-        long pingTimeoutMs;
-        long connectStartedAt;
-        long lastSentAt;
-        long lastReceivedAt;
-        bool pingOutstanding;
-        int nextPacketId;
-
-        /// <summary>The next outbox entry to transmit on this connection, or -1 when all are.</summary>
-        int transmitCursor = -1;
-        int inflight;
+        MqttError lastError;
+        MqttConnectReturnCode lastReturnCode;
+        long received;
 
         public MqttSession(MqttSessionOptions options, IMqttSessionHandler handler)
         {
             if (options.ReceiveBufferSize < 16 || options.SendBufferSize < 16) throw new ArgumentException("buffers must hold at least 16 bytes");
             if (options.InflightWindow < 1) throw new ArgumentException("InflightWindow must be at least 1");
-            this.options = options;
             this.handler = handler;
             output = new SendBuffer(options.SendBufferSize);
+            input = new PacketReader(this, packet, options.ReceiveBufferSize, options.LargePayloads == MqttLargePayloadPolicy.Drop);
             outbox = new Outbox(options.OutboxSize);
             subscriptions = new SubscriptionTable(options.MaxSubscriptions);
             pendingReleases = new PendingReleases(options.MaxPendingReleases);
-            receive = new byte[options.ReceiveBufferSize];
+            ids = new PacketIds(outbox, subscriptions);
+            sender = new OutboxSender(outbox, output, ids, options.InflightWindow);
+            keepAlive = new KeepAlive(options.ConnectTimeoutMs, options.PingTimeoutMs);
         }
 
-        public MqttSessionState State { get { return state; } }
+        public MqttSessionState State => state;
 
         /// <summary>Why the last connection ended (None while it lasts).</summary>
-        public MqttError LastError { get; private set; }
+        public MqttError LastError => lastError;
 
         /// <summary>The CONNACK code when LastError is ConnectionRefused.</summary>
-        public MqttConnectReturnCode LastReturnCode { get; private set; }
+        public MqttConnectReturnCode LastReturnCode => lastReturnCode;
 
         /// <summary>QoS 1/2 publishes whose flow completed (PUBACK, or PUBCOMP).</summary>
-        public long PublishesCompleted { get; private set; }
-        public long MessagesReceived { get; private set; }
+        public long PublishesCompleted => sender.Completed;
+
+        public long MessagesReceived => received;
 
         /// <summary>Unreleased QoS 2 identifiers forgotten because the broker opened more than MaxPendingReleases.</summary>
-        public long ReleasesForgotten { get { return pendingReleases.Forgotten; } }
+        public long ReleasesForgotten => pendingReleases.Forgotten;
 
         /// <summary>Messages skipped by the Drop policy for large payloads.</summary>
-        public long MessagesDropped { get; private set; }
+        public long MessagesDropped => input.Large.Dropped;
 
         /// <summary>QoS 1/2 messages in the outbox, transmitted or not.</summary>
-        public int OutboxCount { get { return outbox.Count; } }
+        public int OutboxCount => outbox.Count;
 
-        public int Inflight { get { return inflight; } }
+        public int Inflight => sender.Inflight;
 
-        /// <summary>
-        /// At most half the outbox is in use, or all of it is already transmitted: the moment to wake a producer
-        /// that found the outbox full. Waking it on every acknowledgement would cost a thread switch per message;
-        /// waking it later would let the inflight window run dry.
-        /// </summary>
-        public bool OutboxLow { get { return transmitCursor < 0 || outbox.BytesUsed * 2 <= outbox.Capacity; } }
+        /// <summary>The moment to wake a producer that found the outbox full (see <see cref="OutboxSender.Low"/>).</summary>
+        public bool OutboxLow => sender.Low;
 
-        public SubscriptionTable Subscriptions { get { return subscriptions; } }
+        public SubscriptionTable Subscriptions => subscriptions;
+
+        // ---- Requests -------------------------------------------------------------------------------------------
 
         /// <summary>Starts a connection on a freshly opened transport: validates the options and queues CONNECT.</summary>
         public MqttError Connect(MqttConnectOptions connect, long now)
         {
-            MqttError error = Validate(connect);
+            MqttError error = connect.Validate();
             if (error != MqttError.None) return error;
-            if (connect.CleanSession) DiscardSessionState();
+            if (connect.CleanSession) pendingReleases.Clear(); // the client's half of the session goes too [MQTT-3.1.2-6]
             ResetConnection();
             int written = MqttEncoder.Connect(output.Bytes, 0, connect);
             if (written < 0) return MqttError.PacketTooLong;
             output.Commit(written);
-            keepAliveMs = connect.KeepAliveSeconds * 1000L;
-            pingTimeoutMs = options.PingTimeoutMs > 0 ? options.PingTimeoutMs : keepAliveMs / 2;
+            keepAlive.Start(connect.KeepAliveSeconds, now);
             state = MqttSessionState.Connecting;
-            LastError = MqttError.None;
-            LastReturnCode = MqttConnectReturnCode.Accepted;
-            connectStartedAt = lastSentAt = lastReceivedAt = now;
+            lastError = MqttError.None;
+            lastReturnCode = MqttConnectReturnCode.Accepted;
             return MqttError.None;
         }
 
-        /// <summary>Queues DISCONNECT; the owner closes the transport once <see cref="GetOutput"/> is empty.</summary>
+        /// <summary>Queues DISCONNECT; the owner closes the transport once it is written.</summary>
         public bool Disconnect()
         {
-            if (state != MqttSessionState.Connected) return false;
-            int at = output.MakeRoom(2);
-            if (at < 0) return false;
-            output.Commit(MqttEncoder.Empty(output.Bytes, at, MqttPacketType.Disconnect));
+            if (state != MqttSessionState.Connected || !output.AppendEmpty(MqttPacketType.Disconnect)) return false;
             state = MqttSessionState.Closing;
             return true;
         }
@@ -142,21 +135,9 @@ namespace EdgeSensor.Mqtt.Session
             else if (size < 0 || size > output.Bytes.Length || size + 8 > outbox.Capacity) refusal = MqttPublishResult.TooLarge;
             else if (qos == MqttQos.AtMostOnce && state != MqttSessionState.Connected) refusal = MqttPublishResult.NotConnected;
             if (refusal != MqttPublishResult.Accepted) return -1;
-
-            if (qos == MqttQos.AtMostOnce)
-            {
-                int at = output.MakeRoom(size);
-                if (at < 0) refusal = MqttPublishResult.SendBufferFull;
-                return at;
-            }
-            int entry = outbox.TryAppend(size);
-            if (entry < 0)
-            {
-                refusal = MqttPublishResult.OutboxFull;
-                return -1;
-            }
-            if (transmitCursor < 0) transmitCursor = entry;
-            return outbox.PacketOffset(entry);
+            int at = qos == MqttQos.AtMostOnce ? output.MakeRoom(size) : sender.Reserve(size);
+            if (at < 0) refusal = qos == MqttQos.AtMostOnce ? MqttPublishResult.SendBufferFull : MqttPublishResult.OutboxFull;
+            return at;
         }
 
         byte[] Destination(MqttQos qos)
@@ -180,16 +161,7 @@ namespace EdgeSensor.Mqtt.Session
         /// <summary>Several filters in one SUBSCRIBE; returns the index of the first, the others follow it.</summary>
         public int Subscribe(string[] filters, MqttQos[] qos)
         {
-            if (filters.Length == 0 || filters.Length != qos.Length) throw new ArgumentException("one QoS per filter, at least one filter");
-            byte[][] encoded = new byte[filters.Length][];
-            for (int i = 0; i < filters.Length; i++)
-            {
-                encoded[i] = EncodeFilter(filters[i]);
-                if (qos[i] > MqttQos.ExactlyOnce) throw new ArgumentException("QoS must be 0, 1 or 2");
-            }
-            int first = subscriptions.FindFree(filters.Length);
-            if (first < 0) throw new InvalidOperationException("no room for more subscriptions: raise MaxSubscriptions");
-            for (int i = 0; i < filters.Length; i++) subscriptions.Set(first + i, encoded[i], qos[i]);
+            int first = subscriptions.Add(filters, qos);
             TransmitSubscriptions();
             return first;
         }
@@ -197,24 +169,23 @@ namespace EdgeSensor.Mqtt.Session
         /// <summary>Stops routing to the subscription and queues UNSUBSCRIBE.</summary>
         public void Unsubscribe(int subscriptionIndex)
         {
-            SubscriptionState s = subscriptions.State(subscriptionIndex);
-            if (s == SubscriptionState.Free || s == SubscriptionState.Unsubscribing || s == SubscriptionState.UnsubscribeSent) return;
-            subscriptions.SetState(subscriptionIndex, SubscriptionState.Unsubscribing, 0);
-            TransmitSubscriptions();
+            if (subscriptions.Remove(subscriptionIndex)) TransmitSubscriptions();
         }
 
-        static byte[] EncodeFilter(string filter)
+        void TransmitSubscriptions()
         {
-            int length = MqttUtf8.ByteCount(filter);
-            if (length <= 0 || length > 65535) throw new ArgumentException("topic filter is empty or not valid UTF-8: " + filter);
-            byte[] bytes = new byte[length];
-            MqttUtf8.Encode(filter, bytes, 0);
-            if (MqttTopic.ValidateFilter(bytes, 0, length) != MqttError.None) throw new ArgumentException("invalid topic filter: " + filter);
-            return bytes;
+            if (state == MqttSessionState.Connected) subscriptions.Transmit(output, ids);
         }
+
+        void TransmitOutbox()
+        {
+            if (state == MqttSessionState.Connected) sender.Transmit();
+        }
+
+        // ---- Bytes and time, from and to the owner ------------------------------------------------------------
 
         /// <summary>Bytes queued for the transport, without taking them.</summary>
-        public int PendingOutput { get { return output.Pending; } }
+        public int PendingOutput => output.Pending;
 
         /// <summary>Bytes to hand to the transport. They stay in place until <see cref="OutputWritten"/>.</summary>
         public int GetOutput(out byte[] buffer, out int offset)
@@ -226,226 +197,188 @@ namespace EdgeSensor.Mqtt.Session
         public void OutputWritten(int count, long now)
         {
             output.Release(count);
-            if (count > 0) lastSentAt = now;
+            if (count > 0) keepAlive.Sent(now);
             if (state != MqttSessionState.Connected) return;
-            TransmitOutbox();
-            TransmitSubscriptions();
+            sender.Transmit();
+            subscriptions.Transmit(output, ids);
+        }
+
+        /// <summary>Free space the transport may read into; then call <see cref="Received"/>.</summary>
+        public int GetReceiveSpace(out byte[] buffer, out int offset)
+        {
+            return input.Space(out buffer, out offset);
+        }
+
+        /// <summary><paramref name="count"/> bytes were read into the receive space: process them.</summary>
+        public void Received(int count, long now)
+        {
+            if (count <= 0) return;
+            input.End += count;
+            keepAlive.Received(now);
+            input.Process();
         }
 
         /// <summary>True when received packets wait for room in the send buffer: write the output, then <see cref="ResumeInput"/>.</summary>
-        public bool InputStalled { get { return inputStalled; } }
+        public bool InputStalled => input.Stalled;
 
-        public void ResumeInput(long now)
-        {
-            ProcessInput(now);
-        }
+        public void ResumeInput(long now) => input.Process();
 
-        /// <summary>Runs the timers: connect timeout, keepalive pings and dead-link detection [MQTT-3.1.2-23].</summary>
+        /// <summary>Runs the timers: connect timeout, keepalive pings and dead-link detection.</summary>
         public void Tick(long now)
         {
-            if (state == MqttSessionState.Connecting && now - connectStartedAt >= options.ConnectTimeoutMs)
-            {
-                Close(MqttError.ConnectTimeout);
-                return;
-            }
-            if (state != MqttSessionState.Connected || keepAliveMs == 0) return;
-            // Silence is measured on what arrives, not on what is sent: a client that publishes all the
-            // time still notices a half-open link, because the broker's answers stop.
-            if (now - lastReceivedAt >= keepAliveMs + pingTimeoutMs)
-            {
-                Close(MqttError.KeepAliveTimeout);
-                return;
-            }
-            if (pingOutstanding) return;
-            if (now - lastSentAt < keepAliveMs && now - lastReceivedAt < keepAliveMs) return;
-            int at = output.MakeRoom(2);
-            if (at < 0) return; // output is full and being written: that write refreshes lastSentAt
-            output.Commit(MqttEncoder.Empty(output.Bytes, at, MqttPacketType.Pingreq));
-            pingOutstanding = true;
+            MqttError expired = keepAlive.Expired(state, now);
+            if (expired != MqttError.None) Close(expired);
+            // No room means the output is being written, and that write will count as the last send.
+            else if (state == MqttSessionState.Connected && keepAlive.PingDue(now) && output.AppendEmpty(MqttPacketType.Pingreq)) keepAlive.PingSent();
         }
 
         /// <summary>How long the owner may wait for input before calling <see cref="Tick"/> again.</summary>
         public long MillisecondsUntilTick(long now)
         {
-            long due;
-            if (state == MqttSessionState.Connecting) due = connectStartedAt + options.ConnectTimeoutMs;
-            else if (state != MqttSessionState.Connected || keepAliveMs == 0) return 1000;
-            else
+            return keepAlive.MillisecondsUntilDue(state, now);
+        }
+
+        // ---- Packets from the broker --------------------------------------------------------------------------
+
+        /// <summary>Handles one complete packet; false when it must wait for room in the send buffer.</summary>
+        internal bool HandlePacket(int offset, int length)
+        {
+            MqttError error = MqttDecoder.Decode(input.Bytes, offset, length, packet);
+            MqttPacketType type = packet.Type;
+            // [MQTT-3.2.0-1] the first packet from the server is CONNACK
+            if (error == MqttError.None && state == MqttSessionState.Connecting && type != MqttPacketType.Connack) error = MqttError.UnexpectedPacket;
+            if (error != MqttError.None)
             {
-                due = lastReceivedAt + keepAliveMs + pingTimeoutMs;
-                if (!pingOutstanding)
-                {
-                    long pingDue = (lastSentAt < lastReceivedAt ? lastSentAt : lastReceivedAt) + keepAliveMs;
-                    if (pingDue < due) due = pingDue;
-                }
+                Close(error);
+                return false;
             }
-            return due > now ? due - now : 0;
-        }
-
-        /// <summary>
-        /// Sends outbox entries not yet transmitted on this connection, in their original order, while the
-        /// inflight window and the send buffer allow. Re-deliveries carry DUP [MQTT-3.3.1-1] and keep their
-        /// packet identifier [MQTT-4.4.0-1]; a message acknowledged by PUBREC goes on with PUBREL.
-        /// </summary>
-        void TransmitOutbox()
-        {
-            if (state != MqttSessionState.Connected) return;
-            while (transmitCursor >= 0 && inflight < options.InflightWindow)
+            bool answers = type == MqttPacketType.Pubrec || type == MqttPacketType.Pubrel || (type == MqttPacketType.Publish && packet.Qos != MqttQos.AtMostOnce);
+            if (answers && !RoomToAnswer()) return false;
+            switch (type)
             {
-                int entry = transmitCursor;
-                OutboxState s = outbox.State(entry);
-                if (s == OutboxState.AwaitingPubcomp)
-                {
-                    int at = output.MakeRoom(4);
-                    if (at < 0) return;
-                    output.Commit(MqttEncoder.Ack(output.Bytes, at, MqttPacketType.Pubrel, outbox.PacketId(entry)));
-                    inflight++;
-                }
-                else if (s != OutboxState.Completed && !TransmitPublish(entry))
-                {
-                    return;
-                }
-                transmitCursor = outbox.Next(entry);
+                case MqttPacketType.Connack: OnConnack(); break;
+                case MqttPacketType.Publish: OnPublish(); break;
+                case MqttPacketType.Puback: Complete(OutboxState.AwaitingPuback); break;
+                case MqttPacketType.Pubrec: OnPubrec(); break;
+                case MqttPacketType.Pubcomp: Complete(OutboxState.AwaitingPubcomp); break;
+                case MqttPacketType.Pubrel: OnPubrel(); break;
+                case MqttPacketType.Suback: subscriptions.OnSuback(packet, handler); break;
+                case MqttPacketType.Unsuback: subscriptions.OnUnsuback(packet.PacketId); break;
+                default: keepAlive.PingAnswered(); break; // PINGRESP: the decoder refuses anything else
             }
+            return state != MqttSessionState.Disconnected;
         }
 
-        bool TransmitPublish(int entry)
+        void OnConnack()
         {
-            int length = outbox.PacketLength(entry);
-            int at = output.MakeRoom(length);
-            if (at < 0) return false;
-            if (outbox.PacketId(entry) == 0) outbox.SetPacketId(entry, AllocatePacketId());
-            byte[] packet = outbox.Storage;
-            int start = outbox.PacketOffset(entry);
-            Array.Copy(packet, start, output.Bytes, at, length);
-            int topicAt = at + 1 + RemainingLength.TryRead(output.Bytes, at + 1, 4, out _);
-            int idAt = topicAt + 2 + BigEndian.ReadUInt16(output.Bytes, topicAt);
-            BigEndian.WriteUInt16(output.Bytes, idAt, outbox.PacketId(entry));
-            if (outbox.TimesSent(entry) > 0) output.Bytes[at] |= 0x08;
-            output.Commit(length);
-            outbox.CountSent(entry);
-            MqttQos qos = (MqttQos)((packet[start] >> 1) & 3);
-            outbox.SetState(entry, qos == MqttQos.AtLeastOnce ? OutboxState.AwaitingPuback : OutboxState.AwaitingPubrec);
-            inflight++;
-            return true;
-        }
-
-        /// <summary>Sends SUBSCRIBE for runs of pending filters and UNSUBSCRIBE for removed ones.</summary>
-        void TransmitSubscriptions()
-        {
-            if (state != MqttSessionState.Connected) return;
-            int capacity = subscriptions.Capacity;
-            for (int i = 0; i < capacity; i++)
+            if (state != MqttSessionState.Connecting)
             {
-                SubscriptionState s = subscriptions.State(i);
-                if (s == SubscriptionState.Pending)
-                {
-                    int run = 1;
-                    while (i + run < capacity && subscriptions.State(i + run) == SubscriptionState.Pending) run++;
-                    int id = AllocatePacketId();
-                    int at = output.MakeRoom(0);
-                    int written = at < 0 ? -1 : MqttEncoder.Subscribe(output.Bytes, at, id, subscriptions.Filters, subscriptions.Qos, i, run);
-                    if (written < 0) return;
-                    output.Commit(written);
-                    for (int k = i; k < i + run; k++) subscriptions.SetState(k, SubscriptionState.Subscribing, id);
-                    i += run - 1;
-                }
-                else if (s == SubscriptionState.Unsubscribing)
-                {
-                    int id = AllocatePacketId();
-                    int at = output.MakeRoom(0);
-                    int written = at < 0 ? -1 : MqttEncoder.Unsubscribe(output.Bytes, at, id, subscriptions.Filters, i, 1);
-                    if (written < 0) return;
-                    output.Commit(written);
-                    subscriptions.SetState(i, SubscriptionState.UnsubscribeSent, id);
-                }
+                Close(MqttError.UnexpectedPacket);
+                return;
             }
-        }
-
-        /// <summary>The next packet identifier not in use by any unfinished flow [MQTT-2.3.1-2].</summary>
-        int AllocatePacketId()
-        {
-            while (true)
+            if (packet.ReturnCode != MqttConnectReturnCode.Accepted)
             {
-                nextPacketId = nextPacketId == 65535 ? 1 : nextPacketId + 1;
-                if (!IsPacketIdInUse(nextPacketId)) return nextPacketId;
+                lastReturnCode = packet.ReturnCode;
+                Close(MqttError.ConnectionRefused);
+                return;
             }
-        }
-
-        bool IsPacketIdInUse(int packetId)
-        {
-            for (int e = outbox.First; e >= 0; e = outbox.Next(e))
-            {
-                OutboxState s = outbox.State(e);
-                if (s != OutboxState.Completed && outbox.PacketId(e) == packetId) return true;
-            }
-            return subscriptions.UsesPacketId(packetId);
-        }
-
-        MqttError Validate(MqttConnectOptions c)
-        {
-            int idLength = MqttUtf8.ByteCount(c.ClientId);
-            if (idLength < 0 || idLength > 65535) return MqttError.InvalidUtf8;
-            if (idLength == 0 && !c.CleanSession) return MqttError.InvalidConnectFlags; // [MQTT-3.1.3-7]
-            if (c.KeepAliveSeconds < 0 || c.KeepAliveSeconds > 65535) return MqttError.InvalidConnectFlags;
-            if (c.Password != null && c.UserName == null) return MqttError.InvalidConnectFlags; // [MQTT-3.1.2-22]
-            // Every string and binary field carries a two-byte length (section 1.5.3).
-            int userLength = c.UserName == null ? 0 : MqttUtf8.ByteCount(c.UserName);
-            if (userLength < 0) return MqttError.InvalidUtf8;
-            if (userLength > 65535 || (c.Password != null && c.Password.Length > 65535)) return MqttError.StringTooLong;
-            if (c.WillTopic == null) return MqttError.None;
-            if (c.WillQos > MqttQos.ExactlyOnce) return MqttError.InvalidQos;
-            int willLength = MqttUtf8.ByteCount(c.WillTopic);
-            if (willLength <= 0) return MqttError.EmptyTopic;
-            if (c.WillTopic.IndexOf('+') >= 0 || c.WillTopic.IndexOf('#') >= 0) return MqttError.WildcardInTopicName;
-            if (willLength > 65535 || (c.WillPayload != null && c.WillPayload.Length > 65535)) return MqttError.StringTooLong;
-            return MqttError.None;
-        }
-
-        void ResetConnection()
-        {
-            output.Clear();
-            ResetInput();
-            pingOutstanding = false;
-            inflight = 0;
-        }
-
-        /// <summary>Clean session: the client's half of the session goes with it [MQTT-3.1.2-6].</summary>
-        void DiscardSessionState()
-        {
-            pendingReleases.Clear();
-        }
-
-        void OnConnectionAccepted(bool sessionPresent)
-        {
+            bool sessionPresent = packet.SessionPresent;
             state = MqttSessionState.Connected;
-            if (!sessionPresent)
-            {
-                // The broker has no session (3.2.2.2). QoS 2 messages that reached PUBREC are the broker's
-                // now, so their flow is complete; unacknowledged PUBLISHes are sent again (with DUP) so that
-                // nothing the application handed over is lost.
-                pendingReleases.Clear();
-                for (int e = outbox.First; e >= 0; e = outbox.Next(e))
-                {
-                    if (outbox.State(e) != OutboxState.AwaitingPubcomp) continue;
-                    outbox.SetState(e, OutboxState.Completed);
-                    PublishesCompleted++;
-                }
-                outbox.ReclaimCompleted();
-            }
+            // Without a session on the broker (3.2.2.2) received QoS 2 state goes; unacknowledged PUBLISHes are
+            // still sent again, so that nothing the application handed over is lost.
+            if (!sessionPresent) pendingReleases.Clear();
+            sender.Restart(sessionPresent);
             subscriptions.OnConnected(sessionPresent);
-            transmitCursor = outbox.First;
             handler.OnConnected(sessionPresent);
             TransmitOutbox();
             TransmitSubscriptions();
         }
 
-        void Close(MqttError reason)
+        void OnPublish()
+        {
+            bool duplicate = IsDuplicate(packet.Qos, packet.PacketId);
+            // The answer is queued first: the room checked for it stays ours even if the callback publishes.
+            Acknowledge(packet.Qos, packet.PacketId, duplicate);
+            if (!duplicate) Deliver(packet.PayloadOffset, packet.PayloadLength, 0, packet.PayloadLength);
+        }
+
+        void OnPubrec()
+        {
+            sender.Pubrec(packet.PacketId);
+            // Answered even when unknown, so that the broker can discard its state [MQTT-4.3.3-1].
+            output.AppendAck(MqttPacketType.Pubrel, packet.PacketId);
+        }
+
+        void OnPubrel()
+        {
+            pendingReleases.Remove(packet.PacketId);
+            output.AppendAck(MqttPacketType.Pubcomp, packet.PacketId); // [MQTT-4.3.3-2]
+        }
+
+        /// <summary>PUBACK or PUBCOMP: the flow ends and the window opens for the next message.</summary>
+        void Complete(OutboxState expected)
+        {
+            if (sender.Complete(packet.PacketId, expected)) TransmitOutbox();
+        }
+
+        // ---- Shared with the large-payload reader -------------------------------------------------------------
+
+        /// <summary>Room for a 4-byte answer; without it input stalls until the output is written.</summary>
+        internal bool RoomToAnswer()
+        {
+            if (output.MakeRoom(4) >= 0) return true;
+            input.Stalled = true;
+            return false;
+        }
+
+        /// <summary>A QoS 2 message whose PUBREL has not come yet arrives again: it is not delivered twice [MQTT-4.3.3-2].</summary>
+        internal bool IsDuplicate(MqttQos qos, int packetId)
+        {
+            return qos == MqttQos.ExactlyOnce && pendingReleases.Contains(packetId);
+        }
+
+        /// <summary>PUBACK for QoS 1 [MQTT-4.3.2-2]; PUBREC for QoS 2, remembering the id until PUBREL [MQTT-4.3.3-2].</summary>
+        internal void Acknowledge(MqttQos qos, int packetId, bool alreadyPending)
+        {
+            if (state == MqttSessionState.Disconnected || qos == MqttQos.AtMostOnce) return;
+            if (qos == MqttQos.ExactlyOnce && !alreadyPending) pendingReleases.Add(packetId);
+            output.AppendAck(qos == MqttQos.AtLeastOnce ? MqttPacketType.Puback : MqttPacketType.Pubrec, packetId);
+        }
+
+        /// <summary>Hands the application a chunk of the current PUBLISH's payload; false when its callback ended the connection.</summary>
+        internal bool Deliver(int payloadOffset, int count, int position, int total)
+        {
+            MqttMessage m = message;
+            if (position + count == total) received++;
+            m.Buffer = input.Bytes;
+            m.TopicOffset = packet.TopicOffset;
+            m.TopicLength = packet.TopicLength;
+            m.PayloadOffset = payloadOffset;
+            m.PayloadCount = count;
+            m.PayloadPosition = position;
+            m.PayloadTotalLength = total;
+            m.Qos = packet.Qos;
+            m.Retain = packet.Retain;
+            m.Dup = packet.Dup;
+            m.PacketId = packet.PacketId;
+            if (position == 0) m.SubscriptionIndex = subscriptions.Match(input.Bytes, packet.TopicOffset, packet.TopicLength);
+            handler.OnMessage(m);
+            return state != MqttSessionState.Disconnected;
+        }
+
+        internal void Close(MqttError reason)
         {
             state = MqttSessionState.Disconnected;
-            LastError = reason;
+            lastError = reason;
             ResetConnection();
-            handler.OnDisconnected(reason, LastReturnCode);
+            handler.OnDisconnected(reason, lastReturnCode);
+        }
+
+        void ResetConnection()
+        {
+            output.Clear();
+            input.Clear();
+            sender.Inflight = 0;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using EdgeSensor.Mqtt.Codec;
 
 namespace EdgeSensor.Mqtt.Session
 {
@@ -32,6 +33,24 @@ namespace EdgeSensor.Mqtt.Session
             end -= start;
             start = 0;
             return end;
+        }
+
+        /// <summary>Queues PUBACK, PUBREC, PUBREL or PUBCOMP; false when there is no room now.</summary>
+        public bool AppendAck(MqttPacketType type, int packetId)
+        {
+            int at = MakeRoom(4);
+            if (at < 0) return false;
+            Commit(MqttEncoder.Ack(bytes, at, type, packetId));
+            return true;
+        }
+
+        /// <summary>Queues PINGREQ or DISCONNECT; false when there is no room now.</summary>
+        public bool AppendEmpty(MqttPacketType type)
+        {
+            int at = MakeRoom(2);
+            if (at < 0) return false;
+            Commit(MqttEncoder.Empty(bytes, at, type));
+            return true;
         }
 
         /// <summary>Marks <paramref name="count"/> bytes written at the end (by an encoder) as pending.</summary>

@@ -1,0 +1,76 @@
+namespace EdgeSensor.Mqtt.Session
+{
+    /// <summary>
+    /// The connection's timers [MQTT-3.1.2-23]: CONNACK within the connect timeout, a PINGREQ when nothing was sent or
+    /// nothing received for the keepalive period, and a dead link when nothing at all arrived for KeepAlive + PingTimeout.
+    /// Silence is measured on what arrives, not on what is sent: a client that publishes all the time still notices a
+    /// half-open link, because the broker's answers stop.
+    /// </summary>
+    internal sealed class KeepAlive
+    {
+        readonly long connectTimeoutMs;
+        readonly long pingTimeoutOption;
+        long keepAliveMs;
+        long pingTimeoutMs;
+        long startedAt;
+        long lastSentAt;
+        long lastReceivedAt;
+        bool pingOutstanding;
+
+        public KeepAlive(int connectTimeoutMs, int pingTimeoutMs)
+        {
+            this.connectTimeoutMs = connectTimeoutMs;
+            pingTimeoutOption = pingTimeoutMs;
+        }
+
+        /// <summary>CONNECT is queued at <paramref name="now"/>: every timer starts from it.</summary>
+        public void Start(int keepAliveSeconds, long now)
+        {
+            keepAliveMs = keepAliveSeconds * 1000L;
+            pingTimeoutMs = pingTimeoutOption > 0 ? pingTimeoutOption : keepAliveMs / 2;
+            startedAt = lastSentAt = lastReceivedAt = now;
+            pingOutstanding = false;
+        }
+
+        public void Sent(long now) { lastSentAt = now; }
+
+        public void Received(long now) { lastReceivedAt = now; }
+
+        public void PingSent() { pingOutstanding = true; }
+
+        public void PingAnswered() { pingOutstanding = false; }
+
+        /// <summary>Why the connection has run out of time (ConnectTimeout, KeepAliveTimeout), or None.</summary>
+        public MqttError Expired(MqttSessionState state, long now)
+        {
+            if (state == MqttSessionState.Connecting) return now - startedAt >= connectTimeoutMs ? MqttError.ConnectTimeout : MqttError.None;
+            if (state != MqttSessionState.Connected || keepAliveMs == 0) return MqttError.None;
+            return now - lastReceivedAt >= keepAliveMs + pingTimeoutMs ? MqttError.KeepAliveTimeout : MqttError.None;
+        }
+
+        /// <summary>A connected session should send PINGREQ now.</summary>
+        public bool PingDue(long now)
+        {
+            if (keepAliveMs == 0 || pingOutstanding) return false;
+            return now - lastSentAt >= keepAliveMs || now - lastReceivedAt >= keepAliveMs;
+        }
+
+        /// <summary>How long until a timer is due; a second while no timer runs, so an owner never waits forever.</summary>
+        public long MillisecondsUntilDue(MqttSessionState state, long now)
+        {
+            long due;
+            if (state == MqttSessionState.Connecting) due = startedAt + connectTimeoutMs;
+            else if (state != MqttSessionState.Connected || keepAliveMs == 0) return 1000;
+            else
+            {
+                due = lastReceivedAt + keepAliveMs + pingTimeoutMs;
+                if (!pingOutstanding)
+                {
+                    long pingDue = (lastSentAt < lastReceivedAt ? lastSentAt : lastReceivedAt) + keepAliveMs;
+                    if (pingDue < due) due = pingDue;
+                }
+            }
+            return due > now ? due - now : 0;
+        }
+    }
+}
