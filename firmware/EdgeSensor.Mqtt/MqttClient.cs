@@ -42,12 +42,12 @@ namespace EdgeSensor.Mqtt
             backoff = new ReconnectBackoff(options.InitialReconnectDelayMs, options.MaxReconnectDelayMs, options.StableConnectionMs, options.JitterSeed);
         }
 
-        public bool IsConnected { get { return Read(Counter.Connected) != 0; } }
-        public long PublishesCompleted { get { return Read(Counter.Completed); } }
-        public long MessagesReceived { get { return Read(Counter.Received); } }
-        public long MessagesDropped { get { return Read(Counter.Dropped); } }
-        public int OutboxCount { get { return (int)Read(Counter.Outbox); } }
-        public int ConnectionAttempts { get { return backoff.Attempts; } }
+        public bool IsConnected => Read(Counter.Connected) != 0;
+        public long PublishesCompleted => Read(Counter.Completed);
+        public long MessagesReceived => Read(Counter.Received);
+        public long MessagesDropped => Read(Counter.Dropped);
+        public int OutboxCount => (int)Read(Counter.Outbox);
+        public int ConnectionAttempts => backoff.Attempts;
 
         /// <summary>Why the transport last failed to open (the exception's message; it never holds a secret), or null.</summary>
         public string LastTransportError
@@ -67,19 +67,13 @@ namespace EdgeSensor.Mqtt
         }
 
         /// <summary>Waits until connected (CONNACK accepted); false on timeout.</summary>
-        public bool WaitForConnection(int timeoutMs)
-        {
-            return connected.WaitOne(timeoutMs, false);
-        }
+        public bool WaitForConnection(int timeoutMs) => connected.WaitOne(timeoutMs, false);
 
         /// <summary>
         /// Waits until acknowledgements have freed outbox space (at least half of it is free, or everything left in it
         /// has been sent) or the connection state changed; false on timeout. A producer that found the outbox full waits here.
         /// </summary>
-        public bool WaitForProgress(int timeoutMs)
-        {
-            return progress.WaitOne(timeoutMs, false);
-        }
+        public bool WaitForProgress(int timeoutMs) => progress.WaitOne(timeoutMs, false);
 
         public MqttPublishResult Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
         {

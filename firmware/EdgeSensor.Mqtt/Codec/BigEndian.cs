@@ -9,9 +9,6 @@ namespace EdgeSensor.Mqtt.Codec
             buffer[offset + 1] = (byte)value;
         }
 
-        public static int ReadUInt16(byte[] buffer, int offset)
-        {
-            return (buffer[offset] << 8) | buffer[offset + 1];
-        }
+        public static int ReadUInt16(byte[] buffer, int offset) => (buffer[offset] << 8) | buffer[offset + 1];
     }
 }

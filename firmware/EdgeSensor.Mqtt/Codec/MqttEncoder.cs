@@ -161,9 +161,6 @@ namespace EdgeSensor.Mqtt.Codec
             return p + 2 + length;
         }
 
-        static int LengthOf(byte[] value)
-        {
-            return value == null ? 0 : value.Length;
-        }
+        static int LengthOf(byte[] value) => value == null ? 0 : value.Length;
     }
 }

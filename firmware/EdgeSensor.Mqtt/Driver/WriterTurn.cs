@@ -39,10 +39,7 @@ namespace EdgeSensor.Mqtt.Driver
         /// writer takes these bytes too. The I/O thread writes only this way. Waiting behind a writer blocked on a
         /// dead link would stop it reading and ticking, and keepalive could never declare the link dead.
         /// </summary>
-        public bool TryWrite()
-        {
-            return !Take(false) || WritePending();
-        }
+        public bool TryWrite() => !Take(false) || WritePending();
 
         bool Take(bool wait)
         {
@@ -66,15 +63,6 @@ namespace EdgeSensor.Mqtt.Driver
             }
         }
 
-        void Release()
-        {
-            lock (turnLock)
-            {
-                taken = false;
-                if (waiting > 0) released.Set();
-            }
-        }
-
         /// <summary>
         /// Holding the turn: writes until nothing is pending and gives the turn up. Bytes queued just before by a thread
         /// that found the turn taken are then still pending, and written after taking the turn again.
@@ -85,7 +73,14 @@ namespace EdgeSensor.Mqtt.Driver
             {
                 bool written;
                 try { written = WriteUntilEmpty(); }
-                finally { Release(); }
+                finally
+                {
+                    lock (turnLock)
+                    {
+                        taken = false;
+                        if (waiting > 0) released.Set();
+                    }
+                }
                 if (!written) return false;
                 int pending;
                 lock (sessionLock) pending = driver.Session.PendingOutput;
@@ -95,18 +90,21 @@ namespace EdgeSensor.Mqtt.Driver
 
         bool WriteUntilEmpty()
         {
-            while (true)
+            byte[] buffer;
+            int offset, count;
+            lock (sessionLock) count = driver.Output(out buffer, out offset);
+            while (count > 0)
             {
-                byte[] buffer;
-                int offset, count;
-                lock (sessionLock) count = driver.Output(out buffer, out offset);
-                if (count == 0) return true;
                 bool written = true;
                 try { transport.Write(buffer, offset, count); }
                 catch (Exception) { written = false; }
-                lock (sessionLock) driver.Written(written ? count : -1, clock.NowMs);
-                if (!written) return false;
+                lock (sessionLock)
+                {
+                    driver.Written(written ? count : -1, clock.NowMs);
+                    count = written ? driver.Output(out buffer, out offset) : -1;
+                }
             }
+            return count == 0;
         }
     }
 }

@@ -13,9 +13,11 @@ namespace EdgeSensor.Mqtt.Session
         long keepAliveMs;
         long pingTimeoutMs;
         long startedAt;
-        long lastSentAt;
-        long lastReceivedAt;
-        bool pingOutstanding;
+
+        // Set by the session as bytes move and PINGREQ/PINGRESP pass.
+        public long LastSentAt;
+        public long LastReceivedAt;
+        public bool PingOutstanding;
 
         public KeepAlive(int connectTimeoutMs, int pingTimeoutMs)
         {
@@ -28,31 +30,23 @@ namespace EdgeSensor.Mqtt.Session
         {
             keepAliveMs = keepAliveSeconds * 1000L;
             pingTimeoutMs = pingTimeoutOption > 0 ? pingTimeoutOption : keepAliveMs / 2;
-            startedAt = lastSentAt = lastReceivedAt = now;
-            pingOutstanding = false;
+            startedAt = LastSentAt = LastReceivedAt = now;
+            PingOutstanding = false;
         }
-
-        public void Sent(long now) { lastSentAt = now; }
-
-        public void Received(long now) { lastReceivedAt = now; }
-
-        public void PingSent() { pingOutstanding = true; }
-
-        public void PingAnswered() { pingOutstanding = false; }
 
         /// <summary>Why the connection has run out of time (ConnectTimeout, KeepAliveTimeout), or None.</summary>
         public MqttError Expired(MqttSessionState state, long now)
         {
             if (state == MqttSessionState.Connecting) return now - startedAt >= connectTimeoutMs ? MqttError.ConnectTimeout : MqttError.None;
             if (state != MqttSessionState.Connected || keepAliveMs == 0) return MqttError.None;
-            return now - lastReceivedAt >= keepAliveMs + pingTimeoutMs ? MqttError.KeepAliveTimeout : MqttError.None;
+            return now - LastReceivedAt >= keepAliveMs + pingTimeoutMs ? MqttError.KeepAliveTimeout : MqttError.None;
         }
 
         /// <summary>A connected session should send PINGREQ now.</summary>
         public bool PingDue(long now)
         {
-            if (keepAliveMs == 0 || pingOutstanding) return false;
-            return now - lastSentAt >= keepAliveMs || now - lastReceivedAt >= keepAliveMs;
+            if (keepAliveMs == 0 || PingOutstanding) return false;
+            return now - LastSentAt >= keepAliveMs || now - LastReceivedAt >= keepAliveMs;
         }
 
         /// <summary>How long until a timer is due; a second while no timer runs, so an owner never waits forever.</summary>
@@ -63,10 +57,10 @@ namespace EdgeSensor.Mqtt.Session
             else if (state != MqttSessionState.Connected || keepAliveMs == 0) return 1000;
             else
             {
-                due = lastReceivedAt + keepAliveMs + pingTimeoutMs;
-                if (!pingOutstanding)
+                due = LastReceivedAt + keepAliveMs + pingTimeoutMs;
+                if (!PingOutstanding)
                 {
-                    long pingDue = (lastSentAt < lastReceivedAt ? lastSentAt : lastReceivedAt) + keepAliveMs;
+                    long pingDue = (LastSentAt < LastReceivedAt ? LastSentAt : LastReceivedAt) + keepAliveMs;
                     if (pingDue < due) due = pingDue;
                 }
             }

@@ -22,9 +22,7 @@ namespace EdgeSensor.Mqtt.Session
         int done;
         int total;
 
-        bool skipping;
-        int skipRemaining;
-        int skipPosition;
+        bool skipping; // done and total count the packet's remaining bytes
         int idPosition;
         int skippedId;
 
@@ -39,7 +37,7 @@ namespace EdgeSensor.Mqtt.Session
             this.drop = drop;
         }
 
-        public bool Active { get { return streaming || skipping; } }
+        public bool Active => streaming || skipping;
 
         /// <summary>Starts on the packet whose header is at the front; false when it must wait for more bytes or closed the connection.</summary>
         public bool Begin(int flags, int headerLength, int remaining)
@@ -63,15 +61,9 @@ namespace EdgeSensor.Mqtt.Session
         }
 
         /// <summary>Takes what has arrived; false when nothing more can be done until more bytes or room to answer.</summary>
-        public bool Continue()
-        {
-            return streaming ? ContinueStream() : ContinueSkip();
-        }
+        public bool Continue() => streaming ? ContinueStream() : ContinueSkip();
 
-        public void Clear()
-        {
-            streaming = skipping = false;
-        }
+        public void Clear() => streaming = skipping = false;
 
         bool ContinueStream()
         {
@@ -99,8 +91,8 @@ namespace EdgeSensor.Mqtt.Session
         bool BeginSkip(int headerLength, int remaining, int idAt)
         {
             skipping = true;
-            skipRemaining = remaining;
-            skipPosition = 0;
+            done = 0;
+            total = remaining;
             idPosition = packet.Qos == MqttQos.AtMostOnce ? -1 : idAt;
             skippedId = 0;
             input.Start = headerLength;
@@ -111,19 +103,18 @@ namespace EdgeSensor.Mqtt.Session
         {
             byte[] b = input.Bytes;
             int available = input.End - input.Start;
-            int n = skipRemaining < available ? skipRemaining : available;
+            int n = total - done < available ? total - done : available;
             if (n == 0) return false;
-            bool last = n == skipRemaining;
+            bool last = done + n == total;
             MqttQos qos = packet.Qos;
             if (last && qos != MqttQos.AtMostOnce && !session.RoomToAnswer()) return false;
             for (int i = 0; i < n; i++)
             {
-                int position = skipPosition + i;
+                int position = done + i;
                 if (position == idPosition) skippedId = b[input.Start + i] << 8;
                 else if (position == idPosition + 1) skippedId |= b[input.Start + i];
             }
-            skipPosition += n;
-            skipRemaining -= n;
+            done += n;
             input.Start += n;
             if (!last) return true;
 

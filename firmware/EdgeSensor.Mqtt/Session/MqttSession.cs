@@ -140,10 +140,7 @@ namespace EdgeSensor.Mqtt.Session
             return at;
         }
 
-        byte[] Destination(MqttQos qos)
-        {
-            return qos == MqttQos.AtMostOnce ? output.Bytes : outbox.Storage;
-        }
+        byte[] Destination(MqttQos qos) => qos == MqttQos.AtMostOnce ? output.Bytes : outbox.Storage;
 
         MqttPublishResult Accept(int size, MqttQos qos)
         {
@@ -197,24 +194,21 @@ namespace EdgeSensor.Mqtt.Session
         public void OutputWritten(int count, long now)
         {
             output.Release(count);
-            if (count > 0) keepAlive.Sent(now);
+            if (count > 0) keepAlive.LastSentAt = now;
             if (state != MqttSessionState.Connected) return;
             sender.Transmit();
             subscriptions.Transmit(output, ids);
         }
 
         /// <summary>Free space the transport may read into; then call <see cref="Received"/>.</summary>
-        public int GetReceiveSpace(out byte[] buffer, out int offset)
-        {
-            return input.Space(out buffer, out offset);
-        }
+        public int GetReceiveSpace(out byte[] buffer, out int offset) => input.Space(out buffer, out offset);
 
         /// <summary><paramref name="count"/> bytes were read into the receive space: process them.</summary>
         public void Received(int count, long now)
         {
             if (count <= 0) return;
             input.End += count;
-            keepAlive.Received(now);
+            keepAlive.LastReceivedAt = now;
             input.Process();
         }
 
@@ -229,14 +223,11 @@ namespace EdgeSensor.Mqtt.Session
             MqttError expired = keepAlive.Expired(state, now);
             if (expired != MqttError.None) Close(expired);
             // No room means the output is being written, and that write will count as the last send.
-            else if (state == MqttSessionState.Connected && keepAlive.PingDue(now) && output.AppendEmpty(MqttPacketType.Pingreq)) keepAlive.PingSent();
+            else if (state == MqttSessionState.Connected && keepAlive.PingDue(now) && output.AppendEmpty(MqttPacketType.Pingreq)) keepAlive.PingOutstanding = true;
         }
 
         /// <summary>How long the owner may wait for input before calling <see cref="Tick"/> again.</summary>
-        public long MillisecondsUntilTick(long now)
-        {
-            return keepAlive.MillisecondsUntilDue(state, now);
-        }
+        public long MillisecondsUntilTick(long now) => keepAlive.MillisecondsUntilDue(state, now);
 
         // ---- Packets from the broker --------------------------------------------------------------------------
 
@@ -264,7 +255,7 @@ namespace EdgeSensor.Mqtt.Session
                 case MqttPacketType.Pubrel: OnPubrel(); break;
                 case MqttPacketType.Suback: subscriptions.OnSuback(packet, handler); break;
                 case MqttPacketType.Unsuback: subscriptions.OnUnsuback(packet.PacketId); break;
-                default: keepAlive.PingAnswered(); break; // PINGRESP: the decoder refuses anything else
+                default: keepAlive.PingOutstanding = false; break; // PINGRESP: the decoder refuses anything else
             }
             return state != MqttSessionState.Disconnected;
         }
@@ -332,10 +323,7 @@ namespace EdgeSensor.Mqtt.Session
         }
 
         /// <summary>A QoS 2 message whose PUBREL has not come yet arrives again: it is not delivered twice [MQTT-4.3.3-2].</summary>
-        internal bool IsDuplicate(MqttQos qos, int packetId)
-        {
-            return qos == MqttQos.ExactlyOnce && pendingReleases.Contains(packetId);
-        }
+        internal bool IsDuplicate(MqttQos qos, int packetId) => qos == MqttQos.ExactlyOnce && pendingReleases.Contains(packetId);
 
         /// <summary>PUBACK for QoS 1 [MQTT-4.3.2-2]; PUBREC for QoS 2, remembering the id until PUBREL [MQTT-4.3.3-2].</summary>
         internal void Acknowledge(MqttQos qos, int packetId, bool alreadyPending)

@@ -26,12 +26,12 @@ namespace EdgeSensor.Mqtt.Session
             storage = new byte[capacityBytes];
         }
 
-        public byte[] Storage { get { return storage; } }
+        public byte[] Storage => storage;
 
         /// <summary>Messages stored, completed ones not yet reclaimed included.</summary>
-        public int Count { get { return count; } }
+        public int Count => count;
 
-        public int Capacity { get { return storage.Length; } }
+        public int Capacity => storage.Length;
 
         /// <summary>Bytes taken by entries, headers and the unused end of a wrapped ring included.</summary>
         public int BytesUsed
@@ -45,7 +45,7 @@ namespace EdgeSensor.Mqtt.Session
         }
 
         /// <summary>The first entry, or -1 when empty.</summary>
-        public int First { get { return count == 0 ? -1 : head; } }
+        public int First => count == 0 ? -1 : head;
 
         /// <summary>The entry after <paramref name="entry"/>, or -1 at the end.</summary>
         public int Next(int entry)
@@ -116,35 +116,26 @@ namespace EdgeSensor.Mqtt.Session
             }
         }
 
-        /// <summary>Drops every entry: used when the application discards its session.</summary>
-        public void Clear()
-        {
-            head = tail = count = 0;
-            wrapAt = NoWrap;
-        }
+        public OutboxState State(int entry) => (OutboxState)storage[entry];
 
-        public OutboxState State(int entry) { return (OutboxState)storage[entry]; }
-
-        public void SetState(int entry, OutboxState state) { storage[entry] = (byte)state; }
+        public void SetState(int entry, OutboxState state) => storage[entry] = (byte)state;
 
         /// <summary>Times the PUBLISH has been transmitted; after the first, re-deliveries carry DUP [MQTT-3.3.1-1].</summary>
-        public int TimesSent(int entry) { return storage[entry + 1]; }
+        public int TimesSent(int entry) => storage[entry + 1];
 
         public void CountSent(int entry)
         {
             if (storage[entry + 1] < 255) storage[entry + 1]++;
         }
 
-        public int PacketId(int entry) { return BigEndian.ReadUInt16(storage, entry + 2); }
+        public int PacketId(int entry) => BigEndian.ReadUInt16(storage, entry + 2);
 
-        public void SetPacketId(int entry, int packetId) { BigEndian.WriteUInt16(storage, entry + 2, packetId); }
+        public void SetPacketId(int entry, int packetId) => BigEndian.WriteUInt16(storage, entry + 2, packetId);
 
-        public int PacketOffset(int entry) { return entry + HeaderSize; }
+        public int PacketOffset(int entry) => entry + HeaderSize;
 
         public int PacketLength(int entry)
-        {
-            return (storage[entry + 4] << 24) | (storage[entry + 5] << 16) | (storage[entry + 6] << 8) | storage[entry + 7];
-        }
+            => (storage[entry + 4] << 24) | (storage[entry + 5] << 16) | (storage[entry + 6] << 8) | storage[entry + 7];
 
         void WriteInt32(int offset, int value)
         {

@@ -36,7 +36,7 @@ namespace EdgeSensor.Mqtt.Session
         /// found the outbox full. Waking it on every acknowledgement would cost a thread switch per message; waking it
         /// later would let the inflight window run dry.
         /// </summary>
-        public bool Low { get { return cursor < 0 || outbox.BytesUsed * 2 <= outbox.Capacity; } }
+        public bool Low => cursor < 0 || outbox.BytesUsed * 2 <= outbox.Capacity;
 
         /// <summary>Room for a PUBLISH of <paramref name="size"/> bytes: where to encode it in the outbox, or -1 when full.</summary>
         public int Reserve(int size)

@@ -20,9 +20,9 @@ namespace EdgeSensor.Mqtt.Session
             bytes = new byte[size];
         }
 
-        public byte[] Bytes { get { return bytes; } }
+        public byte[] Bytes => bytes;
 
-        public int Pending { get { return end - start; } }
+        public int Pending => end - start;
 
         /// <summary>Where a packet of <paramref name="size"/> bytes can be written, or -1 when there is no room now.</summary>
         public int MakeRoom(int size)
@@ -54,10 +54,7 @@ namespace EdgeSensor.Mqtt.Session
         }
 
         /// <summary>Marks <paramref name="count"/> bytes written at the end (by an encoder) as pending.</summary>
-        public void Commit(int count)
-        {
-            end += count;
-        }
+        public void Commit(int count) => end += count;
 
         public int Borrow(out int offset)
         {

@@ -24,10 +24,6 @@ namespace EdgeSensor.Mqtt.Session
 
         public int Capacity => states.Length;
 
-        public byte[][] Filters => filters;
-
-        public MqttQos[] Qos => qos;
-
         public SubscriptionState State(int index) => states[index];
 
         public void SetState(int index, SubscriptionState state, int packetId)
@@ -39,7 +35,7 @@ namespace EdgeSensor.Mqtt.Session
         public int PacketId(int index) => packetIds[index];
 
         /// <summary>Finds <paramref name="count"/> consecutive free slots; returns the first, or -1.</summary>
-        public int FindFree(int count)
+        int FindFree(int count)
         {
             int run = 0;
             for (int i = 0; i < states.Length; i++)
