@@ -55,10 +55,7 @@ namespace EdgeSensor.Mqtt
             get { lock (sessionLock) return lastTransportError; }
         }
 
-        public MqttError LastError
-        {
-            get { lock (sessionLock) return session.LastError; }
-        }
+        public MqttError LastError => (MqttError)Read(Counter.LastError);
 
         public void Start()
         {
@@ -139,7 +136,7 @@ namespace EdgeSensor.Mqtt
             lock (sessionLock)
             {
                 stopping = true;
-                driver.Disconnect();
+                session.Disconnect();
             }
             writer.Write(); // DISCONNECT before the transport closes, or the broker publishes the will [MQTT-3.1.2-10]
             CloseTransport();
@@ -189,7 +186,7 @@ namespace EdgeSensor.Mqtt
                 return false;
             }
             MqttError error;
-            lock (sessionLock) error = driver.Start(options.Connect, clock.NowMs);
+            lock (sessionLock) error = session.Connect(options.Connect, clock.NowMs);
             if (error == MqttError.None) return true;
             application.OnDisconnected(error, MqttConnectReturnCode.Accepted); // the options are wrong: say so each attempt
             CloseTransport();
@@ -213,13 +210,13 @@ namespace EdgeSensor.Mqtt
                     driver.Received(read, now);
                     read = 0;
                     space = driver.ReceiveSpace(out buffer, out offset, now);
-                    driver.Tick(now);
+                    session.Tick(now);
                     if (session.PublishesCompleted != completed && session.OutboxLow) progress.Set();
 
                     MqttSessionState state = session.State;
                     if (state == MqttSessionState.Disconnected) return;
                     // Stop() came while connecting: it found no connection to say goodbye on, so it is said here.
-                    if (stopping && !aborting && state == MqttSessionState.Connected && driver.Disconnect()) state = MqttSessionState.Closing;
+                    if (stopping && !aborting && state == MqttSessionState.Connected && session.Disconnect()) state = MqttSessionState.Closing;
                     if (state == MqttSessionState.Closing) closing = true;
                     else if (stopping)
                     {
@@ -228,7 +225,7 @@ namespace EdgeSensor.Mqtt
                     }
                     else
                     {
-                        long wait = driver.MillisecondsUntilTick(now);
+                        long wait = session.MillisecondsUntilTick(now);
                         waitMs = wait > options.MaxReadWaitMs ? options.MaxReadWaitMs : (int)wait;
                     }
                     outputPending = session.PendingOutput > 0;
@@ -255,12 +252,10 @@ namespace EdgeSensor.Mqtt
             catch (Exception) { }
         }
 
-        bool IsStopping()
-        {
-            lock (sessionLock) return stopping;
-        }
+        bool IsStopping() => Read(Counter.Stopping) != 0;
 
-        enum Counter { Connected, Completed, Received, Dropped, Outbox }
+        /// <summary>What other threads read of the session, in one lock section per read.</summary>
+        enum Counter { Connected, Completed, Received, Dropped, Outbox, LastError, Stopping }
 
         long Read(Counter counter)
         {
@@ -272,7 +267,9 @@ namespace EdgeSensor.Mqtt
                     case Counter.Completed: return session.PublishesCompleted;
                     case Counter.Received: return session.MessagesReceived;
                     case Counter.Dropped: return session.MessagesDropped;
-                    default: return session.OutboxCount;
+                    case Counter.Outbox: return session.OutboxCount;
+                    case Counter.LastError: return (long)session.LastError;
+                    default: return stopping ? 1 : 0;
                 }
             }
         }

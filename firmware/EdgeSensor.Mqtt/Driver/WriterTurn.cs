@@ -5,8 +5,9 @@ namespace EdgeSensor.Mqtt.Driver
 {
     /// <summary>
     /// One writer at a time moves a session's output to the transport, outside the session lock, so that a publishing
-    /// thread never waits for the I/O thread to wake up. The writer holding the turn writes everything pending,
-    /// including what other threads queue meanwhile: a thread that finds the turn taken may leave its bytes to it.
+    /// thread never waits for the I/O thread to wake up. The turn is kept under the session lock and given up in the
+    /// same lock section that finds nothing left to write: bytes queued before that are written by the turn's holder,
+    /// bytes queued after it find the turn free. A thread that finds the turn taken may leave its bytes to the holder.
     /// </summary>
     internal sealed class WriterTurn
     {
@@ -14,7 +15,6 @@ namespace EdgeSensor.Mqtt.Driver
         readonly object sessionLock;
         readonly IMqttTransport transport;
         readonly IMonotonicClock clock;
-        readonly object turnLock = new object();
         readonly AutoResetEvent released = new AutoResetEvent(false);
         bool taken;
         int waiting;
@@ -43,16 +43,16 @@ namespace EdgeSensor.Mqtt.Driver
 
         bool Take(bool wait)
         {
-            lock (turnLock)
+            lock (sessionLock)
             {
                 if (!taken) return taken = true;
                 if (!wait) return false;
-                waiting++; // counted under the lock, so a release in between sets the event for us
+                waiting++; // counted under the lock: the holder giving the turn up sets the event for us
             }
             while (true)
             {
                 released.WaitOne();
-                lock (turnLock)
+                lock (sessionLock)
                 {
                     if (!taken)
                     {
@@ -63,48 +63,44 @@ namespace EdgeSensor.Mqtt.Driver
             }
         }
 
-        /// <summary>
-        /// Holding the turn: writes until nothing is pending and gives the turn up. Bytes queued just before by a thread
-        /// that found the turn taken are then still pending, and written after taking the turn again.
-        /// </summary>
+        /// <summary>Holding the turn: writes until nothing is pending, then gives the turn up; false when the transport failed.</summary>
         bool WritePending()
         {
-            while (true)
+            bool holding = true;
+            try
             {
-                bool written;
-                try { written = WriteUntilEmpty(); }
-                finally
+                while (true)
                 {
-                    lock (turnLock)
+                    byte[] buffer;
+                    int offset, count;
+                    lock (sessionLock)
                     {
-                        taken = false;
-                        if (waiting > 0) released.Set();
+                        count = driver.Output(out buffer, out offset);
+                        if (count == 0)
+                        {
+                            holding = false;
+                            GiveUp();
+                            return true;
+                        }
                     }
+                    bool written = true;
+                    try { transport.Write(buffer, offset, count); }
+                    catch (Exception) { written = false; }
+                    lock (sessionLock) driver.Written(written ? count : -1, clock.NowMs);
+                    if (!written) return false;
                 }
-                if (!written) return false;
-                int pending;
-                lock (sessionLock) pending = driver.Session.PendingOutput;
-                if (pending == 0 || !Take(false)) return true;
+            }
+            finally
+            {
+                if (holding) lock (sessionLock) GiveUp();
             }
         }
 
-        bool WriteUntilEmpty()
+        /// <summary>Under the session lock.</summary>
+        void GiveUp()
         {
-            byte[] buffer;
-            int offset, count;
-            lock (sessionLock) count = driver.Output(out buffer, out offset);
-            while (count > 0)
-            {
-                bool written = true;
-                try { transport.Write(buffer, offset, count); }
-                catch (Exception) { written = false; }
-                lock (sessionLock)
-                {
-                    driver.Written(written ? count : -1, clock.NowMs);
-                    count = written ? driver.Output(out buffer, out offset) : -1;
-                }
-            }
-            return count == 0;
+            taken = false;
+            if (waiting > 0) released.Set();
         }
     }
 }

@@ -65,7 +65,10 @@ namespace EdgeSensor.Mqtt.Session
             storage[entry] = (byte)OutboxState.Queued;
             storage[entry + 1] = 0;
             BigEndian.WriteUInt16(storage, entry + 2, 0);
-            WriteInt32(entry + 4, packetLength);
+            storage[entry + 4] = (byte)(packetLength >> 24);
+            storage[entry + 5] = (byte)(packetLength >> 16);
+            storage[entry + 6] = (byte)(packetLength >> 8);
+            storage[entry + 7] = (byte)packetLength;
             tail = entry + size;
             count++;
             return entry;
@@ -136,13 +139,5 @@ namespace EdgeSensor.Mqtt.Session
 
         public int PacketLength(int entry)
             => (storage[entry + 4] << 24) | (storage[entry + 5] << 16) | (storage[entry + 6] << 8) | storage[entry + 7];
-
-        void WriteInt32(int offset, int value)
-        {
-            storage[offset] = (byte)(value >> 24);
-            storage[offset + 1] = (byte)(value >> 16);
-            storage[offset + 2] = (byte)(value >> 8);
-            storage[offset + 3] = (byte)value;
-        }
     }
 }

@@ -131,7 +131,7 @@ namespace EdgeSensor.Desktop.Fleet
         private void StartSession(long now)
         {
             // Fails only for options no broker would accept; retrying with backoff keeps the fleet running and visible.
-            if (driver.Start(connect, now) != MqttError.None) Lost(now);
+            if (session.Connect(connect, now) != MqttError.None) Lost(now);
         }
 
         private void Transfer(long now, bool readable, bool writable)
@@ -158,8 +158,8 @@ namespace EdgeSensor.Desktop.Fleet
             }
 
             // Input waiting for room to answer goes on once the socket takes output.
-            if (readable || (writable && driver.InputStalled)) connection.ReadInto(driver, now);
-            driver.Tick(now);
+            if (readable || (writable && session.InputStalled)) connection.ReadInto(driver, now);
+            session.Tick(now);
         }
 
         private void TickDevice(long now)
@@ -190,7 +190,7 @@ namespace EdgeSensor.Desktop.Fleet
 
             if (session.State != MqttSessionState.Connected) return;
             if (!offlineAccepted) offlineAccepted = Device.PublishOffline() == MqttPublishResult.Accepted;
-            if ((offlineAccepted && session.OutboxCount == 0) || now >= offlineDeadline) driver.Disconnect();
+            if ((offlineAccepted && session.OutboxCount == 0) || now >= offlineDeadline) session.Disconnect();
         }
 
         /// <summary>Reacts to the session ending the connection: DISCONNECT written, or a failure.</summary>
@@ -265,7 +265,7 @@ namespace EdgeSensor.Desktop.Fleet
             }
             else
             {
-                due = Math.Min(due, now + driver.MillisecondsUntilTick(now));
+                due = Math.Min(due, now + session.MillisecondsUntilTick(now));
                 if (stopping) due = Math.Min(due, offlineDeadline);
             }
 

@@ -68,8 +68,8 @@ namespace EdgeSensor.Desktop.Fleet
             {
                 int space = driver.ReceiveSpace(out byte[] buffer, out int offset, now);
                 // Received packets wait for room to answer: write, and read on only if that helped.
-                if (space == 0 && driver.InputStalled && WriteFrom(driver, now)) space = driver.ReceiveSpace(out buffer, out offset, now);
-                if (space == 0) return;
+                if (space < 0 && WriteFrom(driver, now)) space = driver.ReceiveSpace(out buffer, out offset, now);
+                if (space <= 0) return;
                 int read = Read(buffer, offset, space);
                 driver.Received(read, now);
                 if (read <= 0) return;
