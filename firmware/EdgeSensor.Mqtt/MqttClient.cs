@@ -11,7 +11,7 @@ namespace EdgeSensor.Mqtt
     /// thread; the caller's thread writes its own packets (batched with whatever else is pending), so a
     /// publish never waits for the I/O thread to wake up. Callbacks run on the I/O thread.
     /// </summary>
-    public sealed class MqttClient : IMqttSessionHandler, IMqttLink
+    public sealed class MqttClient : IMqttLink
     {
         readonly IMqttTransport transport;
         readonly IMonotonicClock clock;
@@ -36,7 +36,7 @@ namespace EdgeSensor.Mqtt
             this.clock = clock;
             this.options = options;
             this.application = application;
-            session = new MqttSession(options.Session, this);
+            session = new MqttSession(options.Session, new SessionEvents(this));
             driver = new SessionDriver(session);
             writer = new WriterTurn(driver, sessionLock, transport, clock);
             backoff = new ReconnectBackoff(options.InitialReconnectDelayMs, options.MaxReconnectDelayMs, options.StableConnectionMs, options.JitterSeed);
@@ -274,28 +274,33 @@ namespace EdgeSensor.Mqtt
             }
         }
 
-        void IMqttSessionHandler.OnConnected(bool sessionPresent)
+        /// <summary>The session's callbacks, on the I/O thread: the client's own bookkeeping, then the application's.</summary>
+        sealed class SessionEvents : IMqttSessionHandler
         {
-            backoff.Connected(clock.NowMs);
-            application.OnConnected(sessionPresent);
-            connected.Set(); // after the application's own handling, so that a waiter sees its effects
-        }
+            readonly MqttClient client;
 
-        void IMqttSessionHandler.OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
-        {
-            connected.Reset();
-            progress.Set();
-            application.OnDisconnected(reason, returnCode);
-        }
+            public SessionEvents(MqttClient client)
+            {
+                this.client = client;
+            }
 
-        void IMqttSessionHandler.OnMessage(MqttMessage message)
-        {
-            application.OnMessage(message);
-        }
+            public void OnConnected(bool sessionPresent)
+            {
+                client.backoff.Connected(client.clock.NowMs);
+                client.application.OnConnected(sessionPresent);
+                client.connected.Set(); // after the application's own handling, so that a waiter sees its effects
+            }
 
-        void IMqttSessionHandler.OnSubscribeResult(int subscriptionIndex, int returnCode)
-        {
-            application.OnSubscribeResult(subscriptionIndex, returnCode);
+            public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
+            {
+                client.connected.Reset();
+                client.progress.Set();
+                client.application.OnDisconnected(reason, returnCode);
+            }
+
+            public void OnMessage(MqttMessage message) => client.application.OnMessage(message);
+
+            public void OnSubscribeResult(int subscriptionIndex, int returnCode) => client.application.OnSubscribeResult(subscriptionIndex, returnCode);
         }
     }
 }

@@ -22,7 +22,7 @@ namespace EdgeSensor.Mqtt.Session
         int done;
         int total;
 
-        bool skipping; // done and total count the packet's remaining bytes
+        // Skipping: done and total count the packet's remaining bytes.
         int idPosition;
         int skippedId;
 
@@ -37,7 +37,8 @@ namespace EdgeSensor.Mqtt.Session
             this.drop = drop;
         }
 
-        public bool Active => streaming || skipping;
+        /// <summary>Streaming or skipping: the next bytes belong to the large PUBLISH.</summary>
+        public bool Active;
 
         /// <summary>Starts on the packet whose header is at the front; false when it must wait for more bytes or closed the connection.</summary>
         public bool Begin(int flags, int headerLength, int remaining)
@@ -52,7 +53,7 @@ namespace EdgeSensor.Mqtt.Session
             if (variableLength == 0 && input.End < b.Length) return false; // the rest of the topic is on its way
             if (variableLength == 0) return BeginSkip(headerLength, remaining, 2 + BigEndian.ReadUInt16(b, headerLength));
             if (drop) return BeginSkip(headerLength, remaining, 2 + packet.TopicLength);
-            streaming = true;
+            Active = streaming = true;
             delivers = !session.IsDuplicate(packet.Qos, packet.PacketId);
             headerEnd = headerLength + variableLength;
             done = 0;
@@ -63,7 +64,7 @@ namespace EdgeSensor.Mqtt.Session
         /// <summary>Takes what has arrived; false when nothing more can be done until more bytes or room to answer.</summary>
         public bool Continue() => streaming ? ContinueStream() : ContinueSkip();
 
-        public void Clear() => streaming = skipping = false;
+        public void Clear() => Active = false;
 
         bool ContinueStream()
         {
@@ -81,7 +82,7 @@ namespace EdgeSensor.Mqtt.Session
             if (!last) return true;
 
             // Bytes of the next packet may have arrived with the last chunk: they move to the front.
-            streaming = false;
+            Active = streaming = false;
             Array.Copy(b, headerEnd, b, 0, input.End - headerEnd);
             input.End -= headerEnd;
             input.Start = 0;
@@ -90,7 +91,8 @@ namespace EdgeSensor.Mqtt.Session
 
         bool BeginSkip(int headerLength, int remaining, int idAt)
         {
-            skipping = true;
+            Active = true;
+            streaming = false;
             done = 0;
             total = remaining;
             idPosition = packet.Qos == MqttQos.AtMostOnce ? -1 : idAt;
@@ -118,7 +120,7 @@ namespace EdgeSensor.Mqtt.Session
             input.Start += n;
             if (!last) return true;
 
-            skipping = false;
+            Active = false;
             if (qos != MqttQos.AtMostOnce && skippedId == 0)
             {
                 session.Close(MqttError.ZeroPacketId);

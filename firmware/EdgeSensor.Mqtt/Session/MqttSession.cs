@@ -5,9 +5,10 @@ namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
     /// The MQTT 3.1.1 client protocol as a state machine with no I/O: bytes in, bytes out, time passed in. The
-    /// application's requests queue packets; each packet from the broker has its handler. Keepalive timing, outbox
-    /// transmission and large payloads are in their own types. Not thread-safe: the owner serialises calls and follows
-    /// the calling rules that <see cref="Driver.SessionDriver"/> puts in one place.
+    /// application's requests queue packets; each packet from the broker has its handler. Timers (<see cref="KeepAlive"/>),
+    /// outbox transmission (<see cref="OutboxSender"/>), framing (<see cref="PacketReader"/>) and large payloads
+    /// (<see cref="LargePublishReader"/>) are types of their own. Not thread-safe: the owner serialises calls and follows
+    /// the calling rules of <see cref="Driver.SessionDriver"/>.
     /// </summary>
     public sealed class MqttSession
     {
@@ -72,7 +73,7 @@ namespace EdgeSensor.Mqtt.Session
 
         public SubscriptionTable Subscriptions => subscriptions;
 
-        // ---- Requests -------------------------------------------------------------------------------------------
+        // Requests
 
         /// <summary>Starts a connection on a freshly opened transport: validates the options and queues CONNECT.</summary>
         public MqttError Connect(MqttConnectOptions connect, long now)
@@ -102,8 +103,7 @@ namespace EdgeSensor.Mqtt.Session
         /// <summary>The transport is closed or broken: the connection is over, the session state is kept.</summary>
         public void ConnectionLost()
         {
-            if (state == MqttSessionState.Disconnected) return;
-            Close(state == MqttSessionState.Closing ? MqttError.ClosedByClient : MqttError.TransportClosed);
+            if (state != MqttSessionState.Disconnected) Close(state == MqttSessionState.Closing ? MqttError.ClosedByClient : MqttError.TransportClosed);
         }
 
         public MqttPublishResult Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
@@ -150,10 +150,7 @@ namespace EdgeSensor.Mqtt.Session
         }
 
         /// <summary>Adds a subscription and returns its index (routing reports it); SUBSCRIBE goes out now or after connecting.</summary>
-        public int Subscribe(string filter, MqttQos qos)
-        {
-            return Subscribe(new string[] { filter }, new MqttQos[] { qos });
-        }
+        public int Subscribe(string filter, MqttQos qos) => Subscribe(new string[] { filter }, new MqttQos[] { qos });
 
         /// <summary>Several filters in one SUBSCRIBE; returns the index of the first, the others follow it.</summary>
         public int Subscribe(string[] filters, MqttQos[] qos)
@@ -179,7 +176,7 @@ namespace EdgeSensor.Mqtt.Session
             if (state == MqttSessionState.Connected) sender.Transmit();
         }
 
-        // ---- Bytes and time, from and to the owner ------------------------------------------------------------
+        // Bytes and time, from and to the owner
 
         /// <summary>Bytes queued for the transport, without taking them.</summary>
         public int PendingOutput => output.Pending;
@@ -229,7 +226,7 @@ namespace EdgeSensor.Mqtt.Session
         /// <summary>How long the owner may wait for input before calling <see cref="Tick"/> again.</summary>
         public long MillisecondsUntilTick(long now) => keepAlive.MillisecondsUntilDue(state, now);
 
-        // ---- Packets from the broker --------------------------------------------------------------------------
+        // Packets from the broker
 
         /// <summary>Handles one complete packet; false when it must wait for room in the send buffer.</summary>
         internal bool HandlePacket(int offset, int length)
@@ -238,11 +235,7 @@ namespace EdgeSensor.Mqtt.Session
             MqttPacketType type = packet.Type;
             // [MQTT-3.2.0-1] the first packet from the server is CONNACK
             if (error == MqttError.None && state == MqttSessionState.Connecting && type != MqttPacketType.Connack) error = MqttError.UnexpectedPacket;
-            if (error != MqttError.None)
-            {
-                Close(error);
-                return false;
-            }
+            if (error != MqttError.None) { Close(error); return false; }
             bool answers = type == MqttPacketType.Pubrec || type == MqttPacketType.Pubrel || (type == MqttPacketType.Publish && packet.Qos != MqttQos.AtMostOnce);
             if (answers && !RoomToAnswer()) return false;
             switch (type)
@@ -262,11 +255,7 @@ namespace EdgeSensor.Mqtt.Session
 
         void OnConnack()
         {
-            if (state != MqttSessionState.Connecting)
-            {
-                Close(MqttError.UnexpectedPacket);
-                return;
-            }
+            if (state != MqttSessionState.Connecting) { Close(MqttError.UnexpectedPacket); return; }
             if (packet.ReturnCode != MqttConnectReturnCode.Accepted)
             {
                 lastReturnCode = packet.ReturnCode;
@@ -312,7 +301,7 @@ namespace EdgeSensor.Mqtt.Session
             if (sender.Complete(packet.PacketId, expected)) TransmitOutbox();
         }
 
-        // ---- Shared with the large-payload reader -------------------------------------------------------------
+        // Shared with the large-payload reader
 
         /// <summary>Room for a 4-byte answer; without it input stalls until the output is written.</summary>
         internal bool RoomToAnswer()

@@ -21,17 +21,13 @@ namespace EdgeSensor.Mqtt.Session
             while (true)
             {
                 last = last == 65535 ? 1 : last + 1;
-                if (!InUse(last)) return last;
+                bool inUse = subscriptions.UsesPacketId(last);
+                for (int e = outbox.First; e >= 0 && !inUse; e = outbox.Next(e))
+                {
+                    inUse = outbox.State(e) != OutboxState.Completed && outbox.PacketId(e) == last;
+                }
+                if (!inUse) return last;
             }
-        }
-
-        bool InUse(int packetId)
-        {
-            for (int e = outbox.First; e >= 0; e = outbox.Next(e))
-            {
-                if (outbox.State(e) != OutboxState.Completed && outbox.PacketId(e) == packetId) return true;
-            }
-            return subscriptions.UsesPacketId(packetId);
         }
     }
 }

@@ -57,26 +57,22 @@ namespace EdgeSensor.Mqtt.Session
         public int Add(string[] filters, MqttQos[] qos)
         {
             if (filters.Length == 0 || filters.Length != qos.Length) throw new ArgumentException("one QoS per filter, at least one filter");
+            // Encoded once here: routing and re-subscribing then work on bytes.
             byte[][] encoded = new byte[filters.Length][];
             for (int i = 0; i < filters.Length; i++)
             {
-                encoded[i] = EncodeFilter(filters[i]);
+                string filter = filters[i];
+                int length = MqttUtf8.ByteCount(filter);
+                if (length <= 0 || length > 65535) throw new ArgumentException("topic filter is empty or not valid UTF-8: " + filter);
+                encoded[i] = new byte[length];
+                MqttUtf8.Encode(filter, encoded[i], 0);
+                if (MqttTopic.ValidateFilter(encoded[i], 0, length) != MqttError.None) throw new ArgumentException("invalid topic filter: " + filter);
                 if (qos[i] > MqttQos.ExactlyOnce) throw new ArgumentException("QoS must be 0, 1 or 2");
             }
             int first = FindFree(filters.Length);
             if (first < 0) throw new InvalidOperationException("no room for more subscriptions: raise MaxSubscriptions");
             for (int i = 0; i < filters.Length; i++) Set(first + i, encoded[i], qos[i]);
             return first;
-        }
-
-        static byte[] EncodeFilter(string filter)
-        {
-            int length = MqttUtf8.ByteCount(filter);
-            if (length <= 0 || length > 65535) throw new ArgumentException("topic filter is empty or not valid UTF-8: " + filter);
-            byte[] bytes = new byte[length];
-            MqttUtf8.Encode(filter, bytes, 0);
-            if (MqttTopic.ValidateFilter(bytes, 0, length) != MqttError.None) throw new ArgumentException("invalid topic filter: " + filter);
-            return bytes;
         }
 
         /// <summary>Stops routing to the subscription; false when it was free or already removed. UNSUBSCRIBE goes out with the next <see cref="Transmit"/>.</summary>
