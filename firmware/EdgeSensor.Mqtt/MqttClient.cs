@@ -50,10 +50,7 @@ namespace EdgeSensor.Mqtt
         public int ConnectionAttempts => backoff.Attempts;
 
         /// <summary>Why the transport last failed to open (the exception's message; it never holds a secret), or null.</summary>
-        public string LastTransportError
-        {
-            get { lock (sessionLock) return lastTransportError; }
-        }
+        public string LastTransportError { get { lock (sessionLock) return lastTransportError; } }
 
         public MqttError LastError => (MqttError)Read(Counter.LastError);
 
@@ -139,9 +136,7 @@ namespace EdgeSensor.Mqtt
                 session.Disconnect();
             }
             writer.Write(); // DISCONNECT before the transport closes, or the broker publishes the will [MQTT-3.1.2-10]
-            CloseTransport();
-            stopRequested.Set();
-            if (ioThread != null) ioThread.Join(timeoutMs);
+            EndIoThread(timeoutMs);
         }
 
         /// <summary>
@@ -156,6 +151,11 @@ namespace EdgeSensor.Mqtt
                 aborting = true;
                 driver.EndConnection();
             }
+            EndIoThread(timeoutMs);
+        }
+
+        void EndIoThread(int timeoutMs)
+        {
             CloseTransport();
             stopRequested.Set();
             if (ioThread != null) ioThread.Join(timeoutMs);
@@ -212,17 +212,12 @@ namespace EdgeSensor.Mqtt
                     space = driver.ReceiveSpace(out buffer, out offset, now);
                     session.Tick(now);
                     if (session.PublishesCompleted != completed && session.OutboxLow) progress.Set();
-
                     MqttSessionState state = session.State;
                     if (state == MqttSessionState.Disconnected) return;
                     // Stop() came while connecting: it found no connection to say goodbye on, so it is said here.
                     if (stopping && !aborting && state == MqttSessionState.Connected && session.Disconnect()) state = MqttSessionState.Closing;
                     if (state == MqttSessionState.Closing) closing = true;
-                    else if (stopping)
-                    {
-                        driver.EndConnection();
-                        return;
-                    }
+                    else if (stopping) { driver.EndConnection(); return; }
                     else
                     {
                         long wait = session.MillisecondsUntilTick(now);
@@ -279,10 +274,7 @@ namespace EdgeSensor.Mqtt
         {
             readonly MqttClient client;
 
-            public SessionEvents(MqttClient client)
-            {
-                this.client = client;
-            }
+            public SessionEvents(MqttClient client) => this.client = client;
 
             public void OnConnected(bool sessionPresent)
             {

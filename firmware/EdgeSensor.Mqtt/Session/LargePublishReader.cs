@@ -54,7 +54,7 @@ namespace EdgeSensor.Mqtt.Session
             if (variableLength == 0) return BeginSkip(headerLength, remaining, 2 + BigEndian.ReadUInt16(b, headerLength));
             if (drop) return BeginSkip(headerLength, remaining, 2 + packet.TopicLength);
             Active = streaming = true;
-            delivers = !session.IsDuplicate(packet.Qos, packet.PacketId);
+            delivers = !input.IsDuplicate(packet.Qos, packet.PacketId);
             headerEnd = headerLength + variableLength;
             done = 0;
             total = remaining - variableLength;
@@ -73,9 +73,9 @@ namespace EdgeSensor.Mqtt.Session
             int chunk = total - done < available ? total - done : available;
             if (chunk == 0) return false;
             bool last = done + chunk == total;
-            if (last && packet.Qos != MqttQos.AtMostOnce && !session.RoomToAnswer()) return false;
-            if (last) session.Acknowledge(packet.Qos, packet.PacketId, !delivers);
-            if (delivers && !session.Deliver(headerEnd, chunk, done, total)) return false;
+            if (last && packet.Qos != MqttQos.AtMostOnce && !input.RoomToAnswer()) return false;
+            if (last) input.Acknowledge(packet.Qos, packet.PacketId, !delivers);
+            if (delivers && !input.Deliver(headerEnd, chunk, done, total)) return false;
             done += chunk;
             Array.Copy(b, headerEnd + chunk, b, headerEnd, input.End - headerEnd - chunk);
             input.End -= chunk;
@@ -109,7 +109,7 @@ namespace EdgeSensor.Mqtt.Session
             if (n == 0) return false;
             bool last = done + n == total;
             MqttQos qos = packet.Qos;
-            if (last && qos != MqttQos.AtMostOnce && !session.RoomToAnswer()) return false;
+            if (last && qos != MqttQos.AtMostOnce && !input.RoomToAnswer()) return false;
             for (int i = 0; i < n; i++)
             {
                 int position = done + i;
@@ -127,7 +127,7 @@ namespace EdgeSensor.Mqtt.Session
                 return false;
             }
             Dropped++;
-            session.Acknowledge(qos, skippedId, session.IsDuplicate(qos, skippedId));
+            input.Acknowledge(qos, skippedId, input.IsDuplicate(qos, skippedId));
             return true;
         }
     }

@@ -4,11 +4,11 @@ using EdgeSensor.Mqtt.Codec;
 namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
-    /// The MQTT 3.1.1 client protocol as a state machine with no I/O: bytes in, bytes out, time passed in. The
-    /// application's requests queue packets; each packet from the broker has its handler. Timers (<see cref="KeepAlive"/>),
-    /// outbox transmission (<see cref="OutboxSender"/>), framing (<see cref="PacketReader"/>) and large payloads
-    /// (<see cref="LargePublishReader"/>) are types of their own. Not thread-safe: the owner serialises calls and follows
-    /// the calling rules of <see cref="Driver.SessionDriver"/>.
+    /// The MQTT 3.1.1 client protocol as a state machine with no I/O: bytes in, bytes out, time passed in. Requests
+    /// queue packets; each packet from the broker has its handler. Timers, outbox transmission, the receiving side and
+    /// large payloads are types of their own (<see cref="KeepAlive"/>, <see cref="OutboxSender"/>,
+    /// <see cref="PacketReader"/>, <see cref="LargePublishReader"/>). Not thread-safe: the owner serialises calls and
+    /// follows the rules of <see cref="Driver.SessionDriver"/>.
     /// </summary>
     public sealed class MqttSession
     {
@@ -22,12 +22,10 @@ namespace EdgeSensor.Mqtt.Session
         readonly PacketIds ids;
         readonly KeepAlive keepAlive;
         readonly MqttPacket packet = new MqttPacket();
-        readonly MqttMessage message = new MqttMessage();
 
         MqttSessionState state;
         MqttError lastError;
         MqttConnectReturnCode lastReturnCode;
-        long received;
 
         public MqttSession(MqttSessionOptions options, IMqttSessionHandler handler)
         {
@@ -35,10 +33,10 @@ namespace EdgeSensor.Mqtt.Session
             if (options.InflightWindow < 1) throw new ArgumentException("InflightWindow must be at least 1");
             this.handler = handler;
             output = new SendBuffer(options.SendBufferSize);
-            input = new PacketReader(this, packet, options.ReceiveBufferSize, options.LargePayloads == MqttLargePayloadPolicy.Drop);
             outbox = new Outbox(options.OutboxSize);
             subscriptions = new SubscriptionTable(options.MaxSubscriptions);
             pendingReleases = new PendingReleases(options.MaxPendingReleases);
+            input = new PacketReader(this, handler, packet, output, pendingReleases, subscriptions, options);
             ids = new PacketIds(outbox, subscriptions);
             sender = new OutboxSender(outbox, output, ids, options.InflightWindow);
             keepAlive = new KeepAlive(options.ConnectTimeoutMs, options.PingTimeoutMs);
@@ -55,7 +53,7 @@ namespace EdgeSensor.Mqtt.Session
         /// <summary>QoS 1/2 publishes whose flow completed (PUBACK, or PUBCOMP).</summary>
         public long PublishesCompleted => sender.Completed;
 
-        public long MessagesReceived => received;
+        public long MessagesReceived => input.Delivered;
 
         /// <summary>Unreleased QoS 2 identifiers forgotten because the broker opened more than MaxPendingReleases.</summary>
         public long ReleasesForgotten => pendingReleases.Forgotten;
@@ -111,9 +109,9 @@ namespace EdgeSensor.Mqtt.Session
             int topicLength = MqttUtf8.ByteCount(topic);
             if (topicLength <= 0 || topic.IndexOf('+') >= 0 || topic.IndexOf('#') >= 0 || topicLength > 65535) return MqttPublishResult.InvalidTopic;
             int size = MqttEncoder.PublishSize(topicLength, qos, count);
-            int at = Reserve(size, qos, out MqttPublishResult refusal);
+            int at = Reserve(size, qos, out byte[] into, out MqttPublishResult refusal);
             if (at < 0) return refusal;
-            MqttEncoder.Publish(Destination(qos), at, topic, 0, qos, retain, false, payload, offset, count);
+            MqttEncoder.Publish(into, at, topic, 0, qos, retain, false, payload, offset, count);
             return Accept(size, qos);
         }
 
@@ -121,15 +119,16 @@ namespace EdgeSensor.Mqtt.Session
         {
             if (MqttTopic.ValidateName(topic, topicOffset, topicLength) != MqttError.None) return MqttPublishResult.InvalidTopic;
             int size = MqttEncoder.PublishSize(topicLength, qos, count);
-            int at = Reserve(size, qos, out MqttPublishResult refusal);
+            int at = Reserve(size, qos, out byte[] into, out MqttPublishResult refusal);
             if (at < 0) return refusal;
-            MqttEncoder.Publish(Destination(qos), at, topic, topicOffset, topicLength, 0, qos, retain, false, payload, offset, count);
+            MqttEncoder.Publish(into, at, topic, topicOffset, topicLength, 0, qos, retain, false, payload, offset, count);
             return Accept(size, qos);
         }
 
         /// <summary>Where a PUBLISH of <paramref name="size"/> bytes goes: the send buffer for QoS 0, the outbox otherwise.</summary>
-        int Reserve(int size, MqttQos qos, out MqttPublishResult refusal)
+        int Reserve(int size, MqttQos qos, out byte[] into, out MqttPublishResult refusal)
         {
+            into = qos == MqttQos.AtMostOnce ? output.Bytes : outbox.Storage;
             refusal = MqttPublishResult.Accepted;
             if (qos > MqttQos.ExactlyOnce) refusal = MqttPublishResult.InvalidTopic;
             else if (size < 0 || size > output.Bytes.Length || size + 8 > outbox.Capacity) refusal = MqttPublishResult.TooLarge;
@@ -139,8 +138,6 @@ namespace EdgeSensor.Mqtt.Session
             if (at < 0) refusal = qos == MqttQos.AtMostOnce ? MqttPublishResult.SendBufferFull : MqttPublishResult.OutboxFull;
             return at;
         }
-
-        byte[] Destination(MqttQos qos) => qos == MqttQos.AtMostOnce ? output.Bytes : outbox.Storage;
 
         MqttPublishResult Accept(int size, MqttQos qos)
         {
@@ -161,20 +158,11 @@ namespace EdgeSensor.Mqtt.Session
         }
 
         /// <summary>Stops routing to the subscription and queues UNSUBSCRIBE.</summary>
-        public void Unsubscribe(int subscriptionIndex)
-        {
-            if (subscriptions.Remove(subscriptionIndex)) TransmitSubscriptions();
-        }
+        public void Unsubscribe(int subscriptionIndex) { if (subscriptions.Remove(subscriptionIndex)) TransmitSubscriptions(); }
 
-        void TransmitSubscriptions()
-        {
-            if (state == MqttSessionState.Connected) subscriptions.Transmit(output, ids);
-        }
+        void TransmitSubscriptions() { if (state == MqttSessionState.Connected) subscriptions.Transmit(output, ids); }
 
-        void TransmitOutbox()
-        {
-            if (state == MqttSessionState.Connected) sender.Transmit();
-        }
+        void TransmitOutbox() { if (state == MqttSessionState.Connected) sender.Transmit(); }
 
         // Bytes and time, from and to the owner
 
@@ -237,7 +225,7 @@ namespace EdgeSensor.Mqtt.Session
             if (error == MqttError.None && state == MqttSessionState.Connecting && type != MqttPacketType.Connack) error = MqttError.UnexpectedPacket;
             if (error != MqttError.None) { Close(error); return false; }
             bool answers = type == MqttPacketType.Pubrec || type == MqttPacketType.Pubrel || (type == MqttPacketType.Publish && packet.Qos != MqttQos.AtMostOnce);
-            if (answers && !RoomToAnswer()) return false;
+            if (answers && !input.RoomToAnswer()) return false;
             switch (type)
             {
                 case MqttPacketType.Connack: OnConnack(); break;
@@ -256,12 +244,7 @@ namespace EdgeSensor.Mqtt.Session
         void OnConnack()
         {
             if (state != MqttSessionState.Connecting) { Close(MqttError.UnexpectedPacket); return; }
-            if (packet.ReturnCode != MqttConnectReturnCode.Accepted)
-            {
-                lastReturnCode = packet.ReturnCode;
-                Close(MqttError.ConnectionRefused);
-                return;
-            }
+            if (packet.ReturnCode != MqttConnectReturnCode.Accepted) { lastReturnCode = packet.ReturnCode; Close(MqttError.ConnectionRefused); return; }
             bool sessionPresent = packet.SessionPresent;
             state = MqttSessionState.Connected;
             // Without a session on the broker (3.2.2.2) received QoS 2 state goes; unacknowledged PUBLISHes are
@@ -276,10 +259,10 @@ namespace EdgeSensor.Mqtt.Session
 
         void OnPublish()
         {
-            bool duplicate = IsDuplicate(packet.Qos, packet.PacketId);
+            bool duplicate = input.IsDuplicate(packet.Qos, packet.PacketId);
             // The answer is queued first: the room checked for it stays ours even if the callback publishes.
-            Acknowledge(packet.Qos, packet.PacketId, duplicate);
-            if (!duplicate) Deliver(packet.PayloadOffset, packet.PayloadLength, 0, packet.PayloadLength);
+            input.Acknowledge(packet.Qos, packet.PacketId, duplicate);
+            if (!duplicate) input.Deliver(packet.PayloadOffset, packet.PayloadLength, 0, packet.PayloadLength);
         }
 
         void OnPubrec()
@@ -296,52 +279,7 @@ namespace EdgeSensor.Mqtt.Session
         }
 
         /// <summary>PUBACK or PUBCOMP: the flow ends and the window opens for the next message.</summary>
-        void Complete(OutboxState expected)
-        {
-            if (sender.Complete(packet.PacketId, expected)) TransmitOutbox();
-        }
-
-        // Shared with the large-payload reader
-
-        /// <summary>Room for a 4-byte answer; without it input stalls until the output is written.</summary>
-        internal bool RoomToAnswer()
-        {
-            if (output.MakeRoom(4) >= 0) return true;
-            input.Stalled = true;
-            return false;
-        }
-
-        /// <summary>A QoS 2 message whose PUBREL has not come yet arrives again: it is not delivered twice [MQTT-4.3.3-2].</summary>
-        internal bool IsDuplicate(MqttQos qos, int packetId) => qos == MqttQos.ExactlyOnce && pendingReleases.Contains(packetId);
-
-        /// <summary>PUBACK for QoS 1 [MQTT-4.3.2-2]; PUBREC for QoS 2, remembering the id until PUBREL [MQTT-4.3.3-2].</summary>
-        internal void Acknowledge(MqttQos qos, int packetId, bool alreadyPending)
-        {
-            if (state == MqttSessionState.Disconnected || qos == MqttQos.AtMostOnce) return;
-            if (qos == MqttQos.ExactlyOnce && !alreadyPending) pendingReleases.Add(packetId);
-            output.AppendAck(qos == MqttQos.AtLeastOnce ? MqttPacketType.Puback : MqttPacketType.Pubrec, packetId);
-        }
-
-        /// <summary>Hands the application a chunk of the current PUBLISH's payload; false when its callback ended the connection.</summary>
-        internal bool Deliver(int payloadOffset, int count, int position, int total)
-        {
-            MqttMessage m = message;
-            if (position + count == total) received++;
-            m.Buffer = input.Bytes;
-            m.TopicOffset = packet.TopicOffset;
-            m.TopicLength = packet.TopicLength;
-            m.PayloadOffset = payloadOffset;
-            m.PayloadCount = count;
-            m.PayloadPosition = position;
-            m.PayloadTotalLength = total;
-            m.Qos = packet.Qos;
-            m.Retain = packet.Retain;
-            m.Dup = packet.Dup;
-            m.PacketId = packet.PacketId;
-            if (position == 0) m.SubscriptionIndex = subscriptions.Match(input.Bytes, packet.TopicOffset, packet.TopicLength);
-            handler.OnMessage(m);
-            return state != MqttSessionState.Disconnected;
-        }
+        void Complete(OutboxState expected) { if (sender.Complete(packet.PacketId, expected)) TransmitOutbox(); }
 
         internal void Close(MqttError reason)
         {

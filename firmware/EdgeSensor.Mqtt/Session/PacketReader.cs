@@ -4,9 +4,9 @@ using EdgeSensor.Mqtt.Codec;
 namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
-    /// The bytes read from the transport and not yet consumed, cut into packets: each complete one goes to the
-    /// session's handler, a PUBLISH larger than the buffer to the <see cref="LargePublishReader"/>. Reads append at
-    /// End; packets are framed from Start.
+    /// The receiving side: the bytes read from the transport and not yet consumed, cut into packets. Each complete
+    /// one goes to the session's handler, a PUBLISH larger than the buffer to the <see cref="LargePublishReader"/>;
+    /// both answer and deliver PUBLISHes through here. Reads append at End; packets are framed from Start.
     /// </summary>
     internal sealed class PacketReader
     {
@@ -18,13 +18,28 @@ namespace EdgeSensor.Mqtt.Session
         /// <summary>A packet needs an answer and the send buffer has no room: input waits until output is written.</summary>
         public bool Stalled;
 
-        readonly MqttSession session;
+        /// <summary>Messages delivered whole (the last chunk of a large one counts).</summary>
+        public long Delivered;
 
-        public PacketReader(MqttSession session, MqttPacket packet, int size, bool dropLarge)
+        readonly MqttSession session;
+        readonly IMqttSessionHandler handler;
+        readonly MqttPacket packet;
+        readonly SendBuffer output;
+        readonly PendingReleases pendingReleases;
+        readonly SubscriptionTable subscriptions;
+        readonly MqttMessage message = new MqttMessage();
+
+        public PacketReader(MqttSession session, IMqttSessionHandler handler, MqttPacket packet, SendBuffer output,
+            PendingReleases pendingReleases, SubscriptionTable subscriptions, MqttSessionOptions options)
         {
             this.session = session;
-            Bytes = new byte[size];
-            Large = new LargePublishReader(session, this, packet, dropLarge);
+            this.handler = handler;
+            this.packet = packet;
+            this.output = output;
+            this.pendingReleases = pendingReleases;
+            this.subscriptions = subscriptions;
+            Bytes = new byte[options.ReceiveBufferSize];
+            Large = new LargePublishReader(session, this, packet, options.LargePayloads == MqttLargePayloadPolicy.Drop);
         }
 
         /// <summary>The free space after End, once the unread bytes are moved to the front.</summary>
@@ -72,6 +87,46 @@ namespace EdgeSensor.Mqtt.Session
                 }
             }
             if (Start == End && !Large.Active) Start = End = 0;
+        }
+
+        /// <summary>Room for a 4-byte answer; without it input stalls until the output is written.</summary>
+        public bool RoomToAnswer()
+        {
+            if (output.MakeRoom(4) >= 0) return true;
+            Stalled = true;
+            return false;
+        }
+
+        /// <summary>A QoS 2 message whose PUBREL has not come yet arrives again: it is not delivered twice [MQTT-4.3.3-2].</summary>
+        public bool IsDuplicate(MqttQos qos, int packetId) => qos == MqttQos.ExactlyOnce && pendingReleases.Contains(packetId);
+
+        /// <summary>PUBACK for QoS 1 [MQTT-4.3.2-2]; PUBREC for QoS 2, remembering the id until PUBREL [MQTT-4.3.3-2].</summary>
+        public void Acknowledge(MqttQos qos, int packetId, bool alreadyPending)
+        {
+            if (session.State == MqttSessionState.Disconnected || qos == MqttQos.AtMostOnce) return;
+            if (qos == MqttQos.ExactlyOnce && !alreadyPending) pendingReleases.Add(packetId);
+            output.AppendAck(qos == MqttQos.AtLeastOnce ? MqttPacketType.Puback : MqttPacketType.Pubrec, packetId);
+        }
+
+        /// <summary>Hands the application a chunk of the current PUBLISH's payload; false when its callback ended the connection.</summary>
+        public bool Deliver(int payloadOffset, int count, int position, int total)
+        {
+            MqttMessage m = message;
+            if (position + count == total) Delivered++;
+            m.Buffer = Bytes;
+            m.TopicOffset = packet.TopicOffset;
+            m.TopicLength = packet.TopicLength;
+            m.PayloadOffset = payloadOffset;
+            m.PayloadCount = count;
+            m.PayloadPosition = position;
+            m.PayloadTotalLength = total;
+            m.Qos = packet.Qos;
+            m.Retain = packet.Retain;
+            m.Dup = packet.Dup;
+            m.PacketId = packet.PacketId;
+            if (position == 0) m.SubscriptionIndex = subscriptions.Match(Bytes, packet.TopicOffset, packet.TopicLength);
+            handler.OnMessage(m);
+            return session.State != MqttSessionState.Disconnected;
         }
 
         public void Compact()
