@@ -16,6 +16,9 @@ namespace EdgeSensor.Mqtt.Session
         readonly MqttPacket packet;
         readonly bool drop;
 
+        /// <summary>Streaming or skipping: the next bytes belong to the large PUBLISH.</summary>
+        public bool Active;
+
         bool streaming;
         bool delivers; // false for a QoS 2 message delivered before: read and acknowledged again, not delivered twice
         int headerEnd;
@@ -37,19 +40,12 @@ namespace EdgeSensor.Mqtt.Session
             this.drop = drop;
         }
 
-        /// <summary>Streaming or skipping: the next bytes belong to the large PUBLISH.</summary>
-        public bool Active;
-
         /// <summary>Starts on the packet whose header is at the front; false when it must wait for more bytes or closed the connection.</summary>
         public bool Begin(int flags, int headerLength, int remaining)
         {
             byte[] b = input.Bytes;
             MqttError error = MqttDecoder.DecodePublishHeader(b, headerLength, input.End - headerLength, flags, remaining, packet, out int variableLength);
-            if (error != MqttError.None)
-            {
-                session.Close(error);
-                return false;
-            }
+            if (error != MqttError.None) { session.Close(error); return false; }
             if (variableLength == 0 && input.End < b.Length) return false; // the rest of the topic is on its way
             if (variableLength == 0) return BeginSkip(headerLength, remaining, 2 + BigEndian.ReadUInt16(b, headerLength));
             if (drop) return BeginSkip(headerLength, remaining, 2 + packet.TopicLength);
@@ -121,11 +117,7 @@ namespace EdgeSensor.Mqtt.Session
             if (!last) return true;
 
             Active = false;
-            if (qos != MqttQos.AtMostOnce && skippedId == 0)
-            {
-                session.Close(MqttError.ZeroPacketId);
-                return false;
-            }
+            if (qos != MqttQos.AtMostOnce && skippedId == 0) { session.Close(MqttError.ZeroPacketId); return false; }
             Dropped++;
             input.Acknowledge(qos, skippedId, input.IsDuplicate(qos, skippedId));
             return true;
