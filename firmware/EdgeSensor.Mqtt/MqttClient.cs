@@ -1,5 +1,7 @@
 using System;
 using System.Threading;
+using EdgeSensor.Mqtt.Driver;
+using EdgeSensor.Mqtt.Session;
 
 namespace EdgeSensor.Mqtt
 {
@@ -9,22 +11,21 @@ namespace EdgeSensor.Mqtt
     /// thread; the caller's thread writes its own packets (batched with whatever else is pending), so a
     /// publish never waits for the I/O thread to wake up. Callbacks run on the I/O thread.
     /// </summary>
-    public sealed class MqttClient : IMqttSessionHandler, IMqttLink
+    public sealed class MqttClient : IMqttLink
     {
         readonly IMqttTransport transport;
         readonly IMonotonicClock clock;
         readonly MqttClientOptions options;
         readonly IMqttSessionHandler application;
         readonly MqttSession session;
+        readonly SessionDriver driver;
+        readonly WriterTurn writer;
         readonly ReconnectBackoff backoff;
         readonly object sessionLock = new object();
-        readonly AutoResetEvent writeFinished = new AutoResetEvent(false);
         readonly ManualResetEvent connected = new ManualResetEvent(false);
         readonly AutoResetEvent stopRequested = new AutoResetEvent(false);
         readonly AutoResetEvent progress = new AutoResetEvent(false);
         Thread ioThread;
-        int writing; // 1 while a thread writes to the transport: one writer at a time
-        int flushWaiters; // threads waiting in Flush for the write turn
         bool stopping;
         bool aborting;
         string lastTransportError;
@@ -35,37 +36,23 @@ namespace EdgeSensor.Mqtt
             this.clock = clock;
             this.options = options;
             this.application = application;
-            session = new MqttSession(options.Session, this);
+            session = new MqttSession(options.Session, new SessionEvents(this));
+            driver = new SessionDriver(session);
+            writer = new WriterTurn(driver, sessionLock, transport, clock);
             backoff = new ReconnectBackoff(options.InitialReconnectDelayMs, options.MaxReconnectDelayMs, options.StableConnectionMs, options.JitterSeed);
         }
 
-        public bool IsConnected { get { return Read(Counter.Connected) != 0; } }
-        public long PublishesCompleted { get { return Read(Counter.Completed); } }
-        public long MessagesReceived { get { return Read(Counter.Received); } }
-        public long MessagesDropped { get { return Read(Counter.Dropped); } }
-        public int OutboxCount { get { return (int)Read(Counter.Outbox); } }
-        public int ConnectionAttempts { get { return backoff.Attempts; } }
+        public bool IsConnected => Read(Counter.Connected) != 0;
+        public long PublishesCompleted => Read(Counter.Completed);
+        public long MessagesReceived => Read(Counter.Received);
+        public long MessagesDropped => Read(Counter.Dropped);
+        public int OutboxCount => (int)Read(Counter.Outbox);
+        public int ConnectionAttempts => backoff.Attempts;
 
         /// <summary>Why the transport last failed to open (the exception's message; it never holds a secret), or null.</summary>
-        public string LastTransportError
-        {
-            get
-            {
-                Monitor.Enter(sessionLock);
-                try { return lastTransportError; }
-                finally { Monitor.Exit(sessionLock); }
-            }
-        }
+        public string LastTransportError { get { lock (sessionLock) return lastTransportError; } }
 
-        public MqttError LastError
-        {
-            get
-            {
-                Monitor.Enter(sessionLock);
-                try { return session.LastError; }
-                finally { Monitor.Exit(sessionLock); }
-            }
-        }
+        public MqttError LastError => (MqttError)Read(Counter.LastError);
 
         public void Start()
         {
@@ -74,19 +61,13 @@ namespace EdgeSensor.Mqtt
         }
 
         /// <summary>Waits until connected (CONNACK accepted); false on timeout.</summary>
-        public bool WaitForConnection(int timeoutMs)
-        {
-            return connected.WaitOne(timeoutMs, false);
-        }
+        public bool WaitForConnection(int timeoutMs) => connected.WaitOne(timeoutMs, false);
 
         /// <summary>
         /// Waits until acknowledgements have freed outbox space (at least half of it is free, or everything left in it
         /// has been sent) or the connection state changed; false on timeout. A producer that found the outbox full waits here.
         /// </summary>
-        public bool WaitForProgress(int timeoutMs)
-        {
-            return progress.WaitOne(timeoutMs, false);
-        }
+        public bool WaitForProgress(int timeoutMs) => progress.WaitOne(timeoutMs, false);
 
         public MqttPublishResult Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
         {
@@ -94,13 +75,11 @@ namespace EdgeSensor.Mqtt
             {
                 MqttPublishResult result;
                 bool outputPending;
-                Monitor.Enter(sessionLock);
-                try
+                lock (sessionLock)
                 {
                     result = session.Publish(topic, payload, offset, count, qos, retain);
                     outputPending = session.PendingOutput > 0;
                 }
-                finally { Monitor.Exit(sessionLock); }
                 if (!AfterRequest(result, outputPending)) return result;
             }
         }
@@ -111,13 +90,11 @@ namespace EdgeSensor.Mqtt
             {
                 MqttPublishResult result;
                 bool outputPending;
-                Monitor.Enter(sessionLock);
-                try
+                lock (sessionLock)
                 {
                     result = session.Publish(topic, 0, topic.Length, payload, offset, count, qos, retain);
                     outputPending = session.PendingOutput > 0;
                 }
-                finally { Monitor.Exit(sessionLock); }
                 if (!AfterRequest(result, outputPending)) return result;
             }
         }
@@ -131,7 +108,7 @@ namespace EdgeSensor.Mqtt
             // On the I/O thread (inside a callback) the session lock is held: writing from here could
             // deadlock with another writer, and the I/O loop writes right after the callback anyway.
             if (Thread.CurrentThread == ioThread) return false;
-            if (!Flush()) return false;
+            if (!writer.Write()) return false;
             return result == MqttPublishResult.SendBufferFull;
         }
 
@@ -139,35 +116,27 @@ namespace EdgeSensor.Mqtt
         public int Subscribe(string filter, MqttQos qos)
         {
             int index;
-            Monitor.Enter(sessionLock);
-            try { index = session.Subscribe(filter, qos); }
-            finally { Monitor.Exit(sessionLock); }
+            lock (sessionLock) index = session.Subscribe(filter, qos);
             AfterRequest(MqttPublishResult.Accepted, true);
             return index;
         }
 
         public void Unsubscribe(int subscriptionIndex)
         {
-            Monitor.Enter(sessionLock);
-            try { session.Unsubscribe(subscriptionIndex); }
-            finally { Monitor.Exit(sessionLock); }
+            lock (sessionLock) session.Unsubscribe(subscriptionIndex);
             AfterRequest(MqttPublishResult.Accepted, true);
         }
 
         /// <summary>Sends DISCONNECT (so the broker discards the will), closes the transport and ends the I/O thread.</summary>
         public void Stop(int timeoutMs)
         {
-            Monitor.Enter(sessionLock);
-            try
+            lock (sessionLock)
             {
                 stopping = true;
                 session.Disconnect();
             }
-            finally { Monitor.Exit(sessionLock); }
-            Flush();
-            CloseTransport();
-            stopRequested.Set();
-            if (ioThread != null) ioThread.Join(timeoutMs);
+            writer.Write(); // DISCONNECT before the transport closes, or the broker publishes the will [MQTT-3.1.2-10]
+            EndIoThread(timeoutMs);
         }
 
         /// <summary>
@@ -176,14 +145,17 @@ namespace EdgeSensor.Mqtt
         /// </summary>
         public void Abort(int timeoutMs)
         {
-            Monitor.Enter(sessionLock);
-            try
+            lock (sessionLock)
             {
                 stopping = true;
                 aborting = true;
-                session.ConnectionLost();
+                driver.EndConnection();
             }
-            finally { Monitor.Exit(sessionLock); }
+            EndIoThread(timeoutMs);
+        }
+
+        void EndIoThread(int timeoutMs)
+        {
             CloseTransport();
             stopRequested.Set();
             if (ioThread != null) ioThread.Join(timeoutMs);
@@ -209,156 +181,63 @@ namespace EdgeSensor.Mqtt
             catch (Exception e)
             {
                 // Unreachable, refused, or a certificate that does not validate: the application is told every time.
-                Monitor.Enter(sessionLock);
-                try { lastTransportError = e.Message; }
-                finally { Monitor.Exit(sessionLock); }
+                lock (sessionLock) lastTransportError = e.Message;
                 application.OnDisconnected(MqttError.ConnectFailed, MqttConnectReturnCode.Accepted);
                 return false;
             }
             MqttError error;
-            Monitor.Enter(sessionLock);
-            try { error = session.Connect(options.Connect, clock.NowMs); }
-            finally { Monitor.Exit(sessionLock); }
+            lock (sessionLock) error = session.Connect(options.Connect, clock.NowMs);
             if (error == MqttError.None) return true;
             application.OnDisconnected(error, MqttConnectReturnCode.Accepted); // the options are wrong: say so each attempt
             CloseTransport();
             return false;
         }
 
-        /// <summary>The connection's life: process, tick, write, read; returns when the session is disconnected.</summary>
+        /// <summary>The connection's life, by the rules of <see cref="SessionDriver"/>: read, tick, write; returns when it is over.</summary>
         void Pump()
         {
             int read = 0;
             while (true)
             {
-                byte[] buffer = null;
-                int offset = 0, space = 0, waitMs = 0;
+                byte[] buffer;
+                int offset, space, waitMs = 0;
                 bool closing = false, outputPending;
                 // One lock section per turn: take in what was read, run the timers, decide what comes next.
-                Monitor.Enter(sessionLock);
-                try
+                lock (sessionLock)
                 {
                     long now = clock.NowMs;
                     long completed = session.PublishesCompleted;
-                    if (read > 0) session.Received(read, now);
-                    else if (read < 0) session.ConnectionLost();
-                    else if (session.InputStalled) session.ResumeInput(now); // the output it waited for was written since
+                    driver.Received(read, now);
                     read = 0;
+                    space = driver.ReceiveSpace(out buffer, out offset, now);
                     session.Tick(now);
                     if (session.PublishesCompleted != completed && session.OutboxLow) progress.Set();
-
                     MqttSessionState state = session.State;
                     if (state == MqttSessionState.Disconnected) return;
                     // Stop() came while connecting: it found no connection to say goodbye on, so it is said here.
                     if (stopping && !aborting && state == MqttSessionState.Connected && session.Disconnect()) state = MqttSessionState.Closing;
                     if (state == MqttSessionState.Closing) closing = true;
-                    else if (stopping)
+                    else if (stopping) { driver.EndConnection(); return; }
+                    else
                     {
-                        session.ConnectionLost();
-                        return;
-                    }
-                    else if (!session.InputStalled)
-                    {
-                        space = session.GetReceiveSpace(out buffer, out offset);
                         long wait = session.MillisecondsUntilTick(now);
                         waitMs = wait > options.MaxReadWaitMs ? options.MaxReadWaitMs : (int)wait;
                     }
                     outputPending = session.PendingOutput > 0;
                 }
-                finally { Monitor.Exit(sessionLock); }
                 if (closing)
                 {
-                    // DISCONNECT may have been queued after this loop's Flush and not be written yet; closing now
-                    // would drop it, and the broker would publish the will [MQTT-3.1.2-10]. Write it, then close.
-                    Flush();
-                    Monitor.Enter(sessionLock);
-                    try { session.ConnectionLost(); }
-                    finally { Monitor.Exit(sessionLock); }
+                    // DISCONNECT may have been queued after this loop's last write: write it, then close.
+                    writer.Write();
+                    lock (sessionLock) driver.EndConnection();
                     return;
                 }
-                if (outputPending && !TryFlush()) return;
+                if (outputPending && !writer.TryWrite()) return;
                 if (space > 0 && waitMs > 0)
                 {
                     try { read = transport.Read(buffer, offset, space, waitMs); }
                     catch (Exception) { read = -1; }
                 }
-            }
-        }
-
-        /// <summary>Writes everything pending, one writer at a time, outside the session lock; false when the transport failed.</summary>
-        bool Flush()
-        {
-            while (Interlocked.CompareExchange(ref writing, 1, 0) != 0)
-            {
-                // Counted before trying again, so that a writer finishing in between either sees the count and
-                // wakes us, or has already left the turn free for this second try.
-                Interlocked.Increment(ref flushWaiters);
-                bool free = Interlocked.CompareExchange(ref writing, 1, 0) == 0;
-                if (!free) writeFinished.WaitOne(50, false);
-                Interlocked.Decrement(ref flushWaiters);
-                if (free) break;
-            }
-            return WritePending();
-        }
-
-        /// <summary>
-        /// The I/O thread's flush: it never waits behind another writer. A writer blocked on a dead link must not
-        /// stop the I/O thread from reading and ticking, or keepalive could not declare the link dead and close it.
-        /// </summary>
-        bool TryFlush()
-        {
-            if (Interlocked.CompareExchange(ref writing, 1, 0) != 0) return true; // that writer takes our bytes too
-            return WritePending();
-        }
-
-        /// <summary>
-        /// Writes everything pending, outside the session lock, and ends the write turn; false when the transport
-        /// failed. Bytes queued by a thread that found the turn taken just before it ended are written too.
-        /// </summary>
-        bool WritePending()
-        {
-            while (true)
-            {
-                if (!WriteTurn()) return false;
-                int pending;
-                Monitor.Enter(sessionLock);
-                try { pending = session.PendingOutput; }
-                finally { Monitor.Exit(sessionLock); }
-                if (pending == 0 || Interlocked.CompareExchange(ref writing, 1, 0) != 0) return true;
-            }
-        }
-
-        bool WriteTurn()
-        {
-            try
-            {
-                while (true)
-                {
-                    byte[] buffer;
-                    int offset, count;
-                    Monitor.Enter(sessionLock);
-                    try { count = session.GetOutput(out buffer, out offset); }
-                    finally { Monitor.Exit(sessionLock); }
-                    if (count == 0) return true;
-
-                    bool written = true;
-                    try { transport.Write(buffer, offset, count); }
-                    catch (Exception) { written = false; }
-
-                    Monitor.Enter(sessionLock);
-                    try
-                    {
-                        session.OutputWritten(written ? count : 0, clock.NowMs);
-                        if (!written) session.ConnectionLost();
-                    }
-                    finally { Monitor.Exit(sessionLock); }
-                    if (!written) return false;
-                }
-            }
-            finally
-            {
-                Interlocked.Exchange(ref writing, 0);
-                if (Interlocked.CompareExchange(ref flushWaiters, 0, 0) > 0) writeFinished.Set();
             }
         }
 
@@ -368,19 +247,14 @@ namespace EdgeSensor.Mqtt
             catch (Exception) { }
         }
 
-        bool IsStopping()
-        {
-            Monitor.Enter(sessionLock);
-            try { return stopping; }
-            finally { Monitor.Exit(sessionLock); }
-        }
+        bool IsStopping() => Read(Counter.Stopping) != 0;
 
-        enum Counter { Connected, Completed, Received, Dropped, Outbox }
+        /// <summary>What other threads read of the session, in one lock section per read.</summary>
+        enum Counter { Connected, Completed, Received, Dropped, Outbox, LastError, Stopping }
 
         long Read(Counter counter)
         {
-            Monitor.Enter(sessionLock);
-            try
+            lock (sessionLock)
             {
                 switch (counter)
                 {
@@ -388,34 +262,37 @@ namespace EdgeSensor.Mqtt
                     case Counter.Completed: return session.PublishesCompleted;
                     case Counter.Received: return session.MessagesReceived;
                     case Counter.Dropped: return session.MessagesDropped;
-                    default: return session.OutboxCount;
+                    case Counter.Outbox: return session.OutboxCount;
+                    case Counter.LastError: return (long)session.LastError;
+                    default: return stopping ? 1 : 0;
                 }
             }
-            finally { Monitor.Exit(sessionLock); }
         }
 
-        void IMqttSessionHandler.OnConnected(bool sessionPresent)
+        /// <summary>The session's callbacks, on the I/O thread: the client's own bookkeeping, then the application's.</summary>
+        sealed class SessionEvents : IMqttSessionHandler
         {
-            backoff.Connected(clock.NowMs);
-            application.OnConnected(sessionPresent);
-            connected.Set(); // after the application's own handling, so that a waiter sees its effects
-        }
+            readonly MqttClient client;
 
-        void IMqttSessionHandler.OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
-        {
-            connected.Reset();
-            progress.Set();
-            application.OnDisconnected(reason, returnCode);
-        }
+            public SessionEvents(MqttClient client) => this.client = client;
 
-        void IMqttSessionHandler.OnMessage(MqttMessage message)
-        {
-            application.OnMessage(message);
-        }
+            public void OnConnected(bool sessionPresent)
+            {
+                client.backoff.Connected(client.clock.NowMs);
+                client.application.OnConnected(sessionPresent);
+                client.connected.Set(); // after the application's own handling, so that a waiter sees its effects
+            }
 
-        void IMqttSessionHandler.OnSubscribeResult(int subscriptionIndex, int returnCode)
-        {
-            application.OnSubscribeResult(subscriptionIndex, returnCode);
+            public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
+            {
+                client.connected.Reset();
+                client.progress.Set();
+                client.application.OnDisconnected(reason, returnCode);
+            }
+
+            public void OnMessage(MqttMessage message) => client.application.OnMessage(message);
+
+            public void OnSubscribeResult(int subscriptionIndex, int returnCode) => client.application.OnSubscribeResult(subscriptionIndex, returnCode);
         }
     }
 }

@@ -27,9 +27,9 @@ namespace EdgeSensor.Mqtt
         /// <summary>The first subscription whose filter matches the topic, or -1: routing needs no string.</summary>
         public int SubscriptionIndex;
 
-        public bool IsFirstChunk { get { return PayloadPosition == 0; } }
+        public bool IsFirstChunk => PayloadPosition == 0;
 
-        public bool IsLastChunk { get { return PayloadPosition + PayloadCount == PayloadTotalLength; } }
+        public bool IsLastChunk => PayloadPosition + PayloadCount == PayloadTotalLength;
 
         /// <summary>True when the topic equals <paramref name="topic"/> byte for byte.</summary>
         public bool TopicEquals(byte[] topic)

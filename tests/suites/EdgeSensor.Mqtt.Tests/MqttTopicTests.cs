@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests

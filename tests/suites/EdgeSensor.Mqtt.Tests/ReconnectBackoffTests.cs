@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Driver;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests;

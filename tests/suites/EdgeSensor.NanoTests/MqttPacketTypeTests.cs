@@ -1,4 +1,5 @@
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Codec;
 using nanoFramework.TestFramework;
 
 namespace EdgeSensor.NanoTests

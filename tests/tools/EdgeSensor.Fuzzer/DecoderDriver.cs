@@ -1,4 +1,6 @@
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 
 namespace EdgeSensor.Fuzzer;
 
@@ -9,7 +11,7 @@ namespace EdgeSensor.Fuzzer;
 public sealed class DecoderDriver
 {
     readonly byte[] buffer = new byte[FuzzCase.Capacity + 64];
-    readonly MqttPacket packet = new MqttPacket();
+    readonly BrokerPacket packet = new BrokerPacket();
 
     /// <summary>None when every frame decoded, else the first error.</summary>
     public MqttError Run(FuzzCase c)
@@ -20,7 +22,7 @@ public sealed class DecoderDriver
         MqttError outcome = Frames(start);
         if (c.IsValid && outcome != MqttError.None) throw new FuzzViolation("a valid case was refused: " + outcome);
 
-        MqttError whole = MqttDecoder.Decode(buffer, start, c.Length, packet);
+        MqttError whole = BrokerDecoder.Decode(buffer, start, c.Length, packet);
         CheckNamed(whole);
         if (whole == MqttError.None) CheckViewInside(start, buffer.Length);
         return outcome;
@@ -32,10 +34,10 @@ public sealed class DecoderDriver
         while (position < end)
         {
             int header = MqttDecoder.TryReadFixedHeader(buffer, position, end - position, out _, out int remaining);
-            if (header < 0) return Expect(MqttDecoder.Decode(buffer, position, end - position, packet), MqttError.MalformedRemainingLength);
+            if (header < 0) return Expect(BrokerDecoder.Decode(buffer, position, end - position, packet), MqttError.MalformedRemainingLength);
             if (header == 0 || remaining > end - position - header)
-                return Expect(MqttDecoder.Decode(buffer, position, end - position, packet), MqttError.PacketTooShort);
-            MqttError error = MqttDecoder.Decode(buffer, position, header + remaining, packet);
+                return Expect(BrokerDecoder.Decode(buffer, position, end - position, packet), MqttError.PacketTooShort);
+            MqttError error = BrokerDecoder.Decode(buffer, position, header + remaining, packet);
             CheckNamed(error);
             if (error != MqttError.None) return error;
             CheckViewInside(position, position + header + remaining);
@@ -59,7 +61,7 @@ public sealed class DecoderDriver
     /// <summary>Every field of the decoded view points inside the packet it came from.</summary>
     void CheckViewInside(int start, int end)
     {
-        MqttPacket p = packet;
+        BrokerPacket p = packet;
         Inside("topic", p.TopicOffset, p.TopicLength, start, end);
         Inside("payload", p.PayloadOffset, p.PayloadLength, start, end);
         if (p.Type != MqttPacketType.Connect) return;

@@ -1,5 +1,8 @@
 using System;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 
 namespace EdgeSensor.Fuzzer;
 
@@ -18,7 +21,7 @@ public sealed class SessionDriver
     readonly CheckingHandler chunkingHandler = new CheckingHandler();
     readonly CheckingHandler droppingHandler = new CheckingHandler();
     readonly MqttConnectOptions connect = new MqttConnectOptions { ClientId = "fuzz", KeepAliveSeconds = 10, CleanSession = true };
-    readonly MqttPacket outputPacket = new MqttPacket();
+    readonly BrokerPacket outputPacket = new BrokerPacket();
     long now;
 
     public SessionDriver()
@@ -111,7 +114,7 @@ public sealed class SessionDriver
         {
             int header = MqttDecoder.TryReadFixedHeader(buffer, position, end - position, out _, out int remaining);
             if (header <= 0 || remaining > end - position - header) throw new FuzzViolation("the session wrote a broken fixed header");
-            MqttError error = MqttDecoder.Decode(buffer, position, header + remaining, outputPacket);
+            MqttError error = BrokerDecoder.Decode(buffer, position, header + remaining, outputPacket);
             if (error != MqttError.None) throw new FuzzViolation("the session wrote a packet that does not decode: " + error);
             position += header + remaining;
         }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 
 namespace EdgeSensor.MicroBenchmarks;
 
@@ -13,7 +15,7 @@ namespace EdgeSensor.MicroBenchmarks;
 public class CodecBenchmarks
 {
     readonly byte[] output = new byte[8192];
-    readonly MqttPacket packet = new();
+    readonly BrokerPacket packet = new();
     MqttConnectOptions connect;
     byte[] connectPacket;
     int connectLength;
@@ -60,7 +62,7 @@ public class CodecBenchmarks
     public int EncodeConnect() => MqttEncoder.Connect(output, 0, connect);
 
     [Benchmark]
-    public MqttError DecodeConnect() => MqttDecoder.Decode(connectPacket, 0, connectLength, packet);
+    public MqttError DecodeConnect() => BrokerDecoder.Decode(connectPacket, 0, connectLength, packet);
 
     [Benchmark]
     public int EncodeSubscribe() =>
@@ -68,7 +70,7 @@ public class CodecBenchmarks
             0, CodecSamples.DeviceFilters.Length);
 
     [Benchmark]
-    public MqttError DecodeSubscribe() => MqttDecoder.Decode(subscribePacket, 0, subscribeLength, packet);
+    public MqttError DecodeSubscribe() => BrokerDecoder.Decode(subscribePacket, 0, subscribeLength, packet);
 
     static void Expect(bool condition, string what)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Codec;
 
 namespace EdgeSensor.MicroBenchmarks;
 

@@ -3,6 +3,9 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 
 namespace EdgeSensor.MicroBenchmarks;
 
@@ -34,15 +37,15 @@ public class SessionBenchmarks
         Expect(session.Connect(new MqttConnectOptions { ClientId = "bench-dev1", KeepAliveSeconds = 30 }, Now) == MqttError.None, "CONNECT");
         Drain();
         var scratch = new byte[256];
-        Feed(scratch, MqttEncoder.Connack(scratch, 0, false, MqttConnectReturnCode.Accepted));
+        Feed(scratch, BrokerEncoder.Connack(scratch, 0, false, MqttConnectReturnCode.Accepted));
         Expect(session.State == MqttSessionState.Connected, "CONNACK");
 
         int subscription = session.Subscribe("edgesensor/dev1/cmd/#", MqttQos.AtLeastOnce);
-        var subscribe = new MqttPacket();
+        var subscribe = new BrokerPacket();
         int count = session.GetOutput(out byte[] buffer, out int offset);
-        Expect(MqttDecoder.Decode(buffer, offset, count, subscribe) == MqttError.None, "SUBSCRIBE");
+        Expect(BrokerDecoder.Decode(buffer, offset, count, subscribe) == MqttError.None, "SUBSCRIBE");
         session.OutputWritten(count, Now);
-        Feed(scratch, MqttEncoder.Suback(scratch, 0, subscribe.PacketId, new byte[] { 1 }, 0, 1));
+        Feed(scratch, BrokerEncoder.Suback(scratch, 0, subscribe.PacketId, new byte[] { 1 }, 0, 1));
         Expect(session.Subscriptions.State(subscription) == SubscriptionState.Active, "SUBACK");
 
         MqttEncoder.Ack(puback, 0, MqttPacketType.Puback, 1);

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 
 namespace EdgeSensor.MicroBenchmarks;
 

@@ -1,5 +1,6 @@
 using System;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Codec;
 
 namespace EdgeSensor.NanoBenchmarks
 {

@@ -1,4 +1,5 @@
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Codec;
 
 namespace EdgeSensor.NanoBenchmarks
 {

@@ -6,13 +6,15 @@ using EdgeSensor.Desktop.Devices;
 using EdgeSensor.Device;
 using EdgeSensor.Device.Config;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Driver;
+using EdgeSensor.Mqtt.Session;
 
 namespace EdgeSensor.Desktop.Fleet
 {
     /// <summary>
     /// One fleet member: a simulated board, the device app, its MQTT session and its socket, all driven by
-    /// <see cref="Service"/> from the one shard thread that owns it. Only <see cref="Online"/> and
-    /// <see cref="TelemetryPublished"/> are read from other threads, as copies the shard refreshes.
+    /// <see cref="Service"/> from the one shard thread that owns it, by the rules of <see cref="SessionDriver"/>. Only
+    /// <see cref="Online"/> and <see cref="TelemetryPublished"/> are read from other threads, as copies the shard refreshes.
     /// </summary>
     internal sealed class FleetDevice
     {
@@ -25,6 +27,7 @@ namespace EdgeSensor.Desktop.Fleet
 
         private readonly IPEndPoint broker;
         private readonly MqttSession session;
+        private readonly SessionDriver driver;
         private readonly WakingSessionHandler callbacks;
         private readonly MqttConnectOptions connect;
         private readonly ReconnectBackoff backoff;
@@ -50,6 +53,7 @@ namespace EdgeSensor.Desktop.Fleet
             Device.ApplySafeStates();
             callbacks = new WakingSessionHandler(Device);
             session = new MqttSession(Device.CreateSessionOptions(), callbacks);
+            driver = new SessionDriver(session);
             connect = Device.CreateConnectOptions();
             // Jittered per device, so that a fleet that lost its broker comes back spread out.
             backoff = new ReconnectBackoff(initialMs: 200, maxMs: 5_000, stableMs: 30_000, seed);
@@ -91,7 +95,7 @@ namespace EdgeSensor.Desktop.Fleet
             if (callbacks.TakeConnected()) backoff.Connected(now);
             if (!stopping && (callbacks.TakeWake() || now >= deviceDueAt)) TickDevice(now);
             if (stopping) SayGoodbye(now);
-            if (IsOpen) Flush(now);
+            if (IsOpen) connection.WriteFrom(driver, now);
             FollowSession(now, stopping);
             Volatile.Write(ref online, session.State == MqttSessionState.Connected);
             Interlocked.Exchange(ref telemetryPublished, Device.TelemetryPublished);
@@ -153,54 +157,9 @@ namespace EdgeSensor.Desktop.Fleet
                 return;
             }
 
-            if (writable && session.InputStalled && Flush(now)) session.ResumeInput(now);
-            if (readable) ReadAvailable(now);
-            if (IsOpen && session.State != MqttSessionState.Disconnected) session.Tick(now);
-        }
-
-        private void ReadAvailable(long now)
-        {
-            while (IsOpen && session.State != MqttSessionState.Disconnected)
-            {
-                if (session.InputStalled)
-                {
-                    // Received packets need answers and the send buffer is full: write, and read on only if that helped.
-                    if (!Flush(now)) return;
-                    session.ResumeInput(now);
-                    if (session.InputStalled) return;
-                }
-
-                int space = session.GetReceiveSpace(out byte[] buffer, out int offset);
-                if (space == 0) return;
-                int read = connection.Read(buffer, offset, space);
-                if (read < 0)
-                {
-                    Lost(now);
-                    return;
-                }
-
-                if (read == 0) return;
-                session.Received(read, now);
-            }
-        }
-
-        /// <summary>Writes what the kernel takes; false when the connection failed.</summary>
-        private bool Flush(long now)
-        {
-            while (true)
-            {
-                int count = session.GetOutput(out byte[] buffer, out int offset);
-                if (count == 0) return true;
-                int sent = connection.Write(buffer, offset, count);
-                if (sent < 0)
-                {
-                    Lost(now);
-                    return false;
-                }
-
-                session.OutputWritten(sent, now);
-                if (sent < count) return true;
-            }
+            // Input waiting for room to answer goes on once the socket takes output.
+            if (readable || (writable && session.InputStalled)) connection.ReadInto(driver, now);
+            session.Tick(now);
         }
 
         private void TickDevice(long now)
@@ -234,19 +193,18 @@ namespace EdgeSensor.Desktop.Fleet
             if ((offlineAccepted && session.OutboxCount == 0) || now >= offlineDeadline) session.Disconnect();
         }
 
-        /// <summary>Reacts to the session ending the connection: DISCONNECT written, or a protocol failure.</summary>
+        /// <summary>Reacts to the session ending the connection: DISCONNECT written, or a failure.</summary>
         private void FollowSession(long now, bool stopping)
         {
-            if (!IsOpen) return;
-            if (session.State == MqttSessionState.Closing && session.GetOutput(out _, out _) == 0)
+            if (!IsOpen || !driver.TransportDone) return;
+            if (driver.EndConnection())
             {
                 connection.ShutDown();
-                session.ConnectionLost();
                 brokerCloseDeadline = now + BrokerCloseWaitMs;
             }
-            else if (session.State == MqttSessionState.Disconnected)
+            else
             {
-                // Refused, timed out, keepalive expired or a malformed packet: the session has ended it.
+                // Refused, timed out, keepalive expired, a malformed packet or a broken socket: the session has ended it.
                 Drop();
                 if (!stopping) RetryLater(now);
             }
@@ -282,7 +240,7 @@ namespace EdgeSensor.Desktop.Fleet
         {
             connection?.Dispose();
             connection = null;
-            session.ConnectionLost();
+            driver.EndConnection();
         }
 
         private void RetryLater(long now)

@@ -1,12 +1,14 @@
 using System;
 using System.Net;
 using System.Net.Sockets;
+using EdgeSensor.Mqtt.Driver;
 
 namespace EdgeSensor.Desktop.Fleet
 {
     /// <summary>
     /// One device's TCP connection, never blocking its shard thread: the connect completes when the socket turns
-    /// writable, reads and writes move what the kernel has room for and report "would block" as zero.
+    /// writable, reads and writes move what the kernel has room for and report "would block" as zero, which is what
+    /// <see cref="SessionDriver"/>'s steps take: a session's bytes go through <see cref="ReadInto"/> and <see cref="WriteFrom"/>.
     /// </summary>
     internal sealed class NonBlockingConnection : IDisposable
     {
@@ -57,6 +59,34 @@ namespace EdgeSensor.Desktop.Fleet
             IsConnecting = false;
             var error = (SocketError)(int)Socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error);
             return error == SocketError.Success;
+        }
+
+        /// <summary>Reads what the kernel holds into the session, until it would block, input stalls or the connection ends.</summary>
+        public void ReadInto(SessionDriver driver, long now)
+        {
+            while (true)
+            {
+                int space = driver.ReceiveSpace(out byte[] buffer, out int offset, now);
+                // Received packets wait for room to answer: write, and read on only if that helped.
+                if (space < 0 && WriteFrom(driver, now)) space = driver.ReceiveSpace(out buffer, out offset, now);
+                if (space <= 0) return;
+                int read = Read(buffer, offset, space);
+                driver.Received(read, now);
+                if (read <= 0) return;
+            }
+        }
+
+        /// <summary>Writes the session's output until the kernel takes no more; false when the connection failed.</summary>
+        public bool WriteFrom(SessionDriver driver, long now)
+        {
+            while (true)
+            {
+                int count = driver.Output(out byte[] buffer, out int offset);
+                if (count == 0) return true;
+                int sent = Write(buffer, offset, count);
+                driver.Written(sent, now);
+                if (sent < count) return sent >= 0;
+            }
         }
 
         /// <summary>Bytes read; 0 when nothing is waiting; -1 when the peer closed or the connection failed.</summary>

@@ -3,6 +3,9 @@ using EdgeSensor.Device.Actuators;
 using EdgeSensor.Device.Config;
 using EdgeSensor.Device.Sensors;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 using Xunit;
 
 namespace EdgeSensor.Device.Tests.Application;
@@ -71,7 +74,7 @@ public class AllocationTests
         var scratch = new byte[128];
         link.Session.Connect(device.CreateConnectOptions(), 0);
         link.Drain();
-        link.Session.Receive(scratch, 0, MqttEncoder.Connack(scratch, 0, false, MqttConnectReturnCode.Accepted), 0);
+        link.Session.Receive(scratch, 0, BrokerEncoder.Connack(scratch, 0, false, MqttConnectReturnCode.Accepted), 0);
         var command = new byte[128];
         int commandLength = MqttEncoder.Publish(command, 0, "edgesensor/dev1/cmd/relay1", 1, MqttQos.AtLeastOnce, false, false, "TOGGLE"u8.ToArray(), 0, 6);
 

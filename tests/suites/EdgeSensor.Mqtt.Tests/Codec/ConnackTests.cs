@@ -1,3 +1,5 @@
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -31,8 +33,8 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] expected = { 0x20, 0x02, (byte)(sessionPresent ? 0x01 : 0x00), (byte)value };
 
-            PacketBytes.Equal(expected, PacketBytes.Encoded((b, o) => MqttEncoder.Connack(b, o, sessionPresent, code)));
-            MqttPacket p = PacketBytes.DecodeValid(expected);
+            PacketBytes.Equal(expected, PacketBytes.Encoded((b, o) => BrokerEncoder.Connack(b, o, sessionPresent, code)));
+            BrokerPacket p = PacketBytes.DecodeValid(expected);
             Assert.Equal(MqttPacketType.Connack, p.Type);
             Assert.Equal(sessionPresent, p.SessionPresent);
             Assert.Equal(code, p.ReturnCode);
@@ -41,11 +43,11 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [Fact]
         public void Decodes_the_examples()
         {
-            MqttPacket present = PacketBytes.DecodeValid(SessionPresent);
+            BrokerPacket present = PacketBytes.DecodeValid(SessionPresent);
             Assert.True(present.SessionPresent);
             Assert.Equal(MqttConnectReturnCode.Accepted, present.ReturnCode);
 
-            MqttPacket refused = PacketBytes.DecodeValid(NotAuthorized);
+            BrokerPacket refused = PacketBytes.DecodeValid(NotAuthorized);
             Assert.False(refused.SessionPresent);
             Assert.Equal(MqttConnectReturnCode.NotAuthorized, refused.ReturnCode);
         }
@@ -59,7 +61,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = { 0x20, 0x02, 0x00, (byte)code };
 
-            Assert.Equal(MqttError.UnknownConnackCode, PacketBytes.Decode(packet, new MqttPacket()));
+            Assert.Equal(MqttError.UnknownConnackCode, PacketBytes.Decode(packet, new BrokerPacket()));
         }
 
         [Theory]
@@ -71,7 +73,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = { 0x20, 0x02, (byte)flags, 0x00 };
 
-            Assert.Equal(MqttError.ReservedFlags, PacketBytes.Decode(packet, new MqttPacket()));
+            Assert.Equal(MqttError.ReservedFlags, PacketBytes.Decode(packet, new BrokerPacket()));
         }
 
         [Theory]
@@ -79,7 +81,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData("2003 000000", MqttError.PacketTooLong)]
         public void Refuses_a_remaining_length_other_than_2(string hex, MqttError expected)
         {
-            Assert.Equal(expected, PacketBytes.Decode(Padded.Hex(hex), new MqttPacket()));
+            Assert.Equal(expected, PacketBytes.Decode(Padded.Hex(hex), new BrokerPacket()));
         }
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -62,7 +64,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [Fact]
         public void Decodes_a_minimal_connect()
         {
-            MqttPacket p = PacketBytes.DecodeValid(Minimal);
+            BrokerPacket p = PacketBytes.DecodeValid(Minimal);
 
             Assert.Equal(MqttPacketType.Connect, p.Type);
             Assert.Equal(4, p.ProtocolLevel);
@@ -77,7 +79,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [Fact]
         public void Decodes_every_field()
         {
-            MqttPacket p = PacketBytes.DecodeValid(Full);
+            BrokerPacket p = PacketBytes.DecodeValid(Full);
 
             Assert.True(p.CleanSession);
             Assert.Equal(10, p.KeepAliveSeconds);
@@ -143,7 +145,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             byte[] encoded = PacketBytes.Encoded((b, o) => MqttEncoder.Connect(b, o, options));
             PacketBytes.Equal(expected, encoded);
 
-            MqttPacket p = PacketBytes.DecodeValid(encoded);
+            BrokerPacket p = PacketBytes.DecodeValid(encoded);
             Assert.Equal(clean, p.CleanSession);
             Assert.Equal(300, p.KeepAliveSeconds);
             Assert.Equal("id", PacketBytes.Text(p.Buffer, p.ClientIdOffset, p.ClientIdLength));
@@ -182,7 +184,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             };
 
             PacketBytes.Equal(expected, PacketBytes.Encoded((b, o) => MqttEncoder.Connect(b, o, options)));
-            MqttPacket p = PacketBytes.DecodeValid(expected);
+            BrokerPacket p = PacketBytes.DecodeValid(expected);
             Assert.Equal(65535, p.KeepAliveSeconds);
             Assert.Equal(0, p.ClientIdLength);
             Assert.Equal("é€😀", PacketBytes.Text(p.Buffer, p.UserNameOffset, p.UserNameLength));
@@ -199,7 +201,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             // 00, FF and a lone continuation byte would all be refused in a UTF-8 field.
             byte[] packet = Connect(0xC6, Field("c"), Field("w"), new byte[] { 0x00, 0x03, 0x00, 0xFF, 0x80 }, Field("u"), new byte[] { 0x00, 0x02, 0xFF, 0x00 });
 
-            MqttPacket p = PacketBytes.DecodeValid(packet);
+            BrokerPacket p = PacketBytes.DecodeValid(packet);
 
             Assert.Equal(new byte[] { 0x00, 0xFF, 0x80 }, PacketBytes.Slice(p.Buffer, p.WillPayloadOffset, p.WillPayloadLength));
             Assert.Equal(new byte[] { 0xFF, 0x00 }, PacketBytes.Slice(p.Buffer, p.PasswordOffset, p.PasswordLength));
@@ -217,7 +219,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             byte[] packet = PacketBytes.Framed(0x10, PacketBytes.Concat(
                 Field(name), new byte[] { (byte)level, 0x02, 0x00, 0x3C }, Field("a")));
 
-            Assert.True(MqttError.UnknownProtocol == PacketBytes.Decode(packet, new MqttPacket()), what);
+            Assert.True(MqttError.UnknownProtocol == PacketBytes.Decode(packet, new BrokerPacket()), what);
         }
 
         [Theory]
@@ -229,7 +231,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = With(Minimal, 8, level);
 
-            Assert.Equal(MqttError.UnknownProtocol, PacketBytes.Decode(packet, new MqttPacket()));
+            Assert.Equal(MqttError.UnknownProtocol, PacketBytes.Decode(packet, new BrokerPacket()));
         }
 
         [Theory]
@@ -245,7 +247,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = With(Minimal, FlagsIndex, flags);
 
-            Assert.True(expected == PacketBytes.Decode(packet, new MqttPacket()), rule);
+            Assert.True(expected == PacketBytes.Decode(packet, new BrokerPacket()), rule);
         }
 
         [Theory]
@@ -263,9 +265,9 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             byte[] badUserName = Connect(0x82, Field("c"), bad);
             byte[] badWillTopic = Connect(0x06, Field("c"), bad, Field("m"));
 
-            Assert.True(MqttError.InvalidUtf8 == PacketBytes.Decode(badClientId, new MqttPacket()), "client id " + rule);
-            Assert.True(MqttError.InvalidUtf8 == PacketBytes.Decode(badUserName, new MqttPacket()), "user name " + rule);
-            Assert.True(MqttError.InvalidUtf8 == PacketBytes.Decode(badWillTopic, new MqttPacket()), "will topic " + rule);
+            Assert.True(MqttError.InvalidUtf8 == PacketBytes.Decode(badClientId, new BrokerPacket()), "client id " + rule);
+            Assert.True(MqttError.InvalidUtf8 == PacketBytes.Decode(badUserName, new BrokerPacket()), "user name " + rule);
+            Assert.True(MqttError.InvalidUtf8 == PacketBytes.Decode(badWillTopic, new BrokerPacket()), "will topic " + rule);
         }
 
         [Theory]
@@ -276,7 +278,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = Connect(0x06, Field("c"), Field(topic), Field("m"));
 
-            Assert.True(expected == PacketBytes.Decode(packet, new MqttPacket()), rule);
+            Assert.True(expected == PacketBytes.Decode(packet, new BrokerPacket()), rule);
         }
 
         [Theory]
@@ -290,7 +292,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = PacketBytes.Framed(0x10, Padded.Hex(body));
 
-            Assert.True(MqttError.PacketTooShort == PacketBytes.Decode(packet, new MqttPacket()), field);
+            Assert.True(MqttError.PacketTooShort == PacketBytes.Decode(packet, new BrokerPacket()), field);
         }
 
         [Theory]
@@ -304,7 +306,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = PacketBytes.Framed(0x10, Padded.Hex(body));
 
-            Assert.True(MqttError.PacketTooShort == PacketBytes.Decode(packet, new MqttPacket()), what);
+            Assert.True(MqttError.PacketTooShort == PacketBytes.Decode(packet, new BrokerPacket()), what);
         }
 
         [Theory]
@@ -314,7 +316,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = PacketBytes.Framed(0x10, Padded.Hex(body));
 
-            Assert.True(MqttError.PacketTooLong == PacketBytes.Decode(packet, new MqttPacket()), what);
+            Assert.True(MqttError.PacketTooLong == PacketBytes.Decode(packet, new BrokerPacket()), what);
         }
 
         /// <summary>A CONNECT with protocol "MQTT" level 4, the given flags, keep alive 60, then the given fields.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec

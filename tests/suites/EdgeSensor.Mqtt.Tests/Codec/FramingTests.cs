@@ -1,4 +1,6 @@
 using System;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -10,7 +12,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [MemberData(nameof(ExamplePackets.All), MemberType = typeof(ExamplePackets))]
         public void Every_example_decodes_as_the_type_of_its_first_byte(string name, byte[] packet)
         {
-            MqttPacket p = new MqttPacket();
+            BrokerPacket p = new BrokerPacket();
 
             Assert.True(MqttError.None == PacketBytes.Decode(packet, p), name);
             Assert.Equal((MqttPacketType)(packet[0] >> 4), p.Type);
@@ -35,7 +37,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
                 bool valid = flags == (needsTwo ? 2 : 0);
                 MqttError expected = valid ? MqttError.None : MqttError.ReservedFlags;
 
-                Assert.True(expected == PacketBytes.Decode(altered, new MqttPacket()), name + " flags " + flags);
+                Assert.True(expected == PacketBytes.Decode(altered, new BrokerPacket()), name + " flags " + flags);
                 Assert.True(expected == MqttDecoder.CheckFirstByte(altered[0]), name + " flags " + flags);
             }
         }
@@ -52,7 +54,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
                 byte[] packet = PacketBytes.Framed(0x30 | flags, Padded.Hex("0003 612F62 0001 6869"));
 
                 Assert.True(expected == MqttDecoder.CheckFirstByte(packet[0]), "flags " + flags);
-                Assert.True(expected == PacketBytes.Decode(packet, new MqttPacket()), "flags " + flags);
+                Assert.True(expected == PacketBytes.Decode(packet, new BrokerPacket()), "flags " + flags);
             }
         }
 
@@ -66,7 +68,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         public void Types_0_and_15_are_refused_table_2_1(int firstByte)
         {
             Assert.Equal(MqttError.UnknownPacketType, MqttDecoder.CheckFirstByte(firstByte));
-            Assert.Equal(MqttError.UnknownPacketType, PacketBytes.Decode(new byte[] { (byte)firstByte, 0x02, 0x00, 0x01 }, new MqttPacket()));
+            Assert.Equal(MqttError.UnknownPacketType, PacketBytes.Decode(new byte[] { (byte)firstByte, 0x02, 0x00, 0x01 }, new BrokerPacket()));
         }
 
         [Theory]
@@ -85,7 +87,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
                 byte[] longer = PacketBytes.Concat(packet, new byte[extra]);
                 byte[] buffer = PacketBytes.Placed(longer);
 
-                MqttError error = MqttDecoder.Decode(buffer, PacketBytes.Lead, longer.Length, new MqttPacket());
+                MqttError error = BrokerDecoder.Decode(buffer, PacketBytes.Lead, longer.Length, new BrokerPacket());
 
                 Assert.True(error == MqttError.PacketTooLong, name + " + " + extra + ": " + error);
             }
@@ -107,26 +109,26 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             // Two packets back to back: each is decoded from its own range only.
             byte[] both = PacketBytes.Concat(PublishTests.Qos1, PublishAckTests.Puback);
-            MqttPacket p = new MqttPacket();
+            BrokerPacket p = new BrokerPacket();
 
-            Assert.Equal(MqttError.None, MqttDecoder.Decode(both, 0, PublishTests.Qos1.Length, p));
+            Assert.Equal(MqttError.None, BrokerDecoder.Decode(both, 0, PublishTests.Qos1.Length, p));
             Assert.Equal(MqttPacketType.Publish, p.Type);
             Assert.Equal(PublishTests.Qos1.Length - 2, p.PayloadOffset);
             Assert.Equal(2, p.PayloadLength);
-            Assert.Equal(MqttError.None, MqttDecoder.Decode(both, PublishTests.Qos1.Length, PublishAckTests.Puback.Length, p));
+            Assert.Equal(MqttError.None, BrokerDecoder.Decode(both, PublishTests.Qos1.Length, PublishAckTests.Puback.Length, p));
             Assert.Equal(MqttPacketType.Puback, p.Type);
             Assert.Equal(10, p.PacketId);
         }
 
         private static void AssertEveryPrefixIsTooShort(string name, byte[] packet)
         {
-            MqttPacket p = new MqttPacket();
+            BrokerPacket p = new BrokerPacket();
             for (int count = 0; count < packet.Length; count++)
             {
                 // Placed at the end of its array: a read past the prefix throws and fails the test.
                 byte[] buffer = PacketBytes.Placed(packet.AsSpan(0, count).ToArray());
 
-                MqttError error = MqttDecoder.Decode(buffer, PacketBytes.Lead, count, p);
+                MqttError error = BrokerDecoder.Decode(buffer, PacketBytes.Lead, count, p);
 
                 if (error != MqttError.PacketTooShort)
                 {

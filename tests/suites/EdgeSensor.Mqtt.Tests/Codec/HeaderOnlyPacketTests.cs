@@ -1,3 +1,5 @@
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -27,7 +29,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData(0xE0)]
         public void Refuses_a_body(int firstByte)
         {
-            Assert.Equal(MqttError.PacketTooLong, PacketBytes.Decode(new byte[] { (byte)firstByte, 0x01, 0x00 }, new MqttPacket()));
+            Assert.Equal(MqttError.PacketTooLong, PacketBytes.Decode(new byte[] { (byte)firstByte, 0x01, 0x00 }, new BrokerPacket()));
         }
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -17,7 +19,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         public void Damaged_packets_decode_to_None_or_a_codec_error_never_an_exception()
         {
             Random random = new Random(90210);
-            MqttPacket view = new MqttPacket();
+            BrokerPacket view = new BrokerPacket();
             Dictionary<MqttError, int> seen = new Dictionary<MqttError, int>();
 
             for (int round = 0; round < 40000; round++)
@@ -79,7 +81,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         }
 
         /// <summary>Re-encodes the decoded fields: first byte and body must come out as they went in.</summary>
-        private static void AssertCanonical(byte[] accepted, MqttPacket p, PacketCase original)
+        private static void AssertCanonical(byte[] accepted, BrokerPacket p, PacketCase original)
         {
             byte[] again = PacketBytes.Encoded((b, o) => Reencode(p, b, o));
 
@@ -92,7 +94,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             Assert.True(accepted.AsSpan(accepted.Length - remaining).SequenceEqual(again.AsSpan(again.Length - againRemaining)), context);
         }
 
-        private static int Reencode(MqttPacket p, byte[] b, int offset)
+        private static int Reencode(BrokerPacket p, byte[] b, int offset)
         {
             switch (p.Type)
             {
@@ -115,7 +117,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
                     options.Password = p.HasPassword ? PacketBytes.Slice(p.Buffer, p.PasswordOffset, p.PasswordLength) : null;
                     return MqttEncoder.Connect(b, offset, options);
                 case MqttPacketType.Connack:
-                    return MqttEncoder.Connack(b, offset, p.SessionPresent, p.ReturnCode);
+                    return BrokerEncoder.Connack(b, offset, p.SessionPresent, p.ReturnCode);
                 case MqttPacketType.Publish:
                     return MqttEncoder.Publish(b, offset, p.Buffer, p.TopicOffset, p.TopicLength, p.PacketId, p.Qos, p.Retain, p.Dup,
                         p.Buffer, p.PayloadOffset, p.PayloadLength);
@@ -131,7 +133,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
 
                     return MqttEncoder.Subscribe(b, offset, p.PacketId, filters.ToArray(), qos.ToArray(), 0, filters.Count);
                 case MqttPacketType.Suback:
-                    return MqttEncoder.Suback(b, offset, p.PacketId, p.Buffer, p.PayloadOffset, p.PayloadLength);
+                    return BrokerEncoder.Suback(b, offset, p.PacketId, p.Buffer, p.PayloadOffset, p.PayloadLength);
                 case MqttPacketType.Unsubscribe:
                     List<byte[]> unsubscribed = SubscribeTests.Filters(p, false).ConvertAll(PacketBytes.Utf8);
                     return MqttEncoder.Unsubscribe(b, offset, p.PacketId, unsubscribed.ToArray(), 0, unsubscribed.Count);

@@ -1,5 +1,7 @@
 using System;
 using System.Text;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -22,15 +24,15 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             return buffer;
         }
 
-        public static MqttError Decode(byte[] packet, MqttPacket into)
+        public static MqttError Decode(byte[] packet, BrokerPacket into)
         {
-            return MqttDecoder.Decode(Placed(packet), Lead, packet.Length, into);
+            return BrokerDecoder.Decode(Placed(packet), Lead, packet.Length, into);
         }
 
         /// <summary>Decodes a packet that must be valid, and returns the view for inspection.</summary>
-        public static MqttPacket DecodeValid(byte[] packet)
+        public static BrokerPacket DecodeValid(byte[] packet)
         {
-            MqttPacket decoded = new MqttPacket();
+            BrokerPacket decoded = new BrokerPacket();
             MqttError error = Decode(packet, decoded);
             Assert.True(error == MqttError.None, error + " decoding " + Convert.ToHexString(packet));
             return decoded;

@@ -1,4 +1,6 @@
 using System;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -15,19 +17,19 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         public abstract int Encode(byte[] buffer, int offset);
 
         /// <summary>Fails unless the decoded view carries exactly what was encoded.</summary>
-        public abstract void AssertDecodedAs(MqttPacket decoded);
+        public abstract void AssertDecodedAs(BrokerPacket decoded);
 
         public byte[] ToBytes()
         {
             return PacketBytes.Encoded(Encode);
         }
 
-        protected static void Text(string expected, MqttPacket p, int offset, int length, string field)
+        protected static void Text(string expected, BrokerPacket p, int offset, int length, string field)
         {
             Assert.True(expected == PacketBytes.Text(p.Buffer, offset, length), field);
         }
 
-        protected static void Binary(byte[] expected, MqttPacket p, int offset, int length, string field)
+        protected static void Binary(byte[] expected, BrokerPacket p, int offset, int length, string field)
         {
             Assert.True(expected.AsSpan().SequenceEqual(p.Buffer.AsSpan(offset, length)), field);
         }
@@ -41,7 +43,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
 
         public override int Encode(byte[] buffer, int offset) => MqttEncoder.Connect(buffer, offset, Options);
 
-        public override void AssertDecodedAs(MqttPacket p)
+        public override void AssertDecodedAs(BrokerPacket p)
         {
             MqttConnectOptions o = Options;
             Assert.Equal(MqttPacketType.Connect, p.Type);
@@ -87,9 +89,9 @@ namespace EdgeSensor.Mqtt.Tests.Codec
 
         public override MqttPacketType Type => MqttPacketType.Connack;
 
-        public override int Encode(byte[] buffer, int offset) => MqttEncoder.Connack(buffer, offset, SessionPresent, Code);
+        public override int Encode(byte[] buffer, int offset) => BrokerEncoder.Connack(buffer, offset, SessionPresent, Code);
 
-        public override void AssertDecodedAs(MqttPacket p)
+        public override void AssertDecodedAs(BrokerPacket p)
         {
             Assert.Equal(MqttPacketType.Connack, p.Type);
             Assert.Equal(SessionPresent, p.SessionPresent);
@@ -127,7 +129,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
                 PayloadArray, PayloadOffset, PayloadCount);
         }
 
-        public override void AssertDecodedAs(MqttPacket p)
+        public override void AssertDecodedAs(BrokerPacket p)
         {
             Assert.Equal(MqttPacketType.Publish, p.Type);
             Text(Topic, p, p.TopicOffset, p.TopicLength, "topic");
@@ -155,7 +157,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
 
         public override int Encode(byte[] buffer, int offset) => MqttEncoder.Ack(buffer, offset, AckType, PacketId);
 
-        public override void AssertDecodedAs(MqttPacket p)
+        public override void AssertDecodedAs(BrokerPacket p)
         {
             Assert.Equal(AckType, p.Type);
             Assert.Equal(PacketId, p.PacketId);
@@ -178,7 +180,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
 
         public override int Encode(byte[] buffer, int offset) => MqttEncoder.Subscribe(buffer, offset, PacketId, Filters, Qos, First, Count);
 
-        public override void AssertDecodedAs(MqttPacket p)
+        public override void AssertDecodedAs(BrokerPacket p)
         {
             Assert.Equal(MqttPacketType.Subscribe, p.Type);
             Assert.Equal(PacketId, p.PacketId);
@@ -201,9 +203,9 @@ namespace EdgeSensor.Mqtt.Tests.Codec
 
         public override MqttPacketType Type => MqttPacketType.Suback;
 
-        public override int Encode(byte[] buffer, int offset) => MqttEncoder.Suback(buffer, offset, PacketId, Codes, 0, Codes.Length);
+        public override int Encode(byte[] buffer, int offset) => BrokerEncoder.Suback(buffer, offset, PacketId, Codes, 0, Codes.Length);
 
-        public override void AssertDecodedAs(MqttPacket p)
+        public override void AssertDecodedAs(BrokerPacket p)
         {
             Assert.Equal(MqttPacketType.Suback, p.Type);
             Assert.Equal(PacketId, p.PacketId);
@@ -224,7 +226,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
 
         public override int Encode(byte[] buffer, int offset) => MqttEncoder.Unsubscribe(buffer, offset, PacketId, Filters, First, Count);
 
-        public override void AssertDecodedAs(MqttPacket p)
+        public override void AssertDecodedAs(BrokerPacket p)
         {
             Assert.Equal(MqttPacketType.Unsubscribe, p.Type);
             Assert.Equal(PacketId, p.PacketId);
@@ -249,7 +251,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
 
         public override int Encode(byte[] buffer, int offset) => MqttEncoder.Empty(buffer, offset, PacketType);
 
-        public override void AssertDecodedAs(MqttPacket p)
+        public override void AssertDecodedAs(BrokerPacket p)
         {
             Assert.Equal(PacketType, p.Type);
         }

@@ -1,4 +1,6 @@
 using System;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -40,7 +42,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             byte[] expected = Example(type);
 
             PacketBytes.Equal(expected, PacketBytes.Encoded((b, o) => MqttEncoder.Ack(b, o, type, 10)));
-            MqttPacket p = PacketBytes.DecodeValid(expected);
+            BrokerPacket p = PacketBytes.DecodeValid(expected);
             Assert.Equal(type, p.Type);
             Assert.Equal(10, p.PacketId);
         }
@@ -67,7 +69,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = PacketBytes.Concat(PacketBytes.Slice(Example(type), 0, 2), new byte[] { 0x00, 0x00 });
 
-            Assert.Equal(MqttError.ZeroPacketId, PacketBytes.Decode(packet, new MqttPacket()));
+            Assert.Equal(MqttError.ZeroPacketId, PacketBytes.Decode(packet, new BrokerPacket()));
         }
 
         [Theory]
@@ -79,21 +81,21 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte firstByte = Example(type)[0];
 
-            Assert.Equal(MqttError.PacketTooShort, PacketBytes.Decode(new byte[] { firstByte, 0x00 }, new MqttPacket()));
-            Assert.Equal(MqttError.PacketTooShort, PacketBytes.Decode(new byte[] { firstByte, 0x01, 0x0A }, new MqttPacket()));
-            Assert.Equal(MqttError.PacketTooLong, PacketBytes.Decode(new byte[] { firstByte, 0x03, 0x00, 0x0A, 0x00 }, new MqttPacket()));
+            Assert.Equal(MqttError.PacketTooShort, PacketBytes.Decode(new byte[] { firstByte, 0x00 }, new BrokerPacket()));
+            Assert.Equal(MqttError.PacketTooShort, PacketBytes.Decode(new byte[] { firstByte, 0x01, 0x0A }, new BrokerPacket()));
+            Assert.Equal(MqttError.PacketTooLong, PacketBytes.Decode(new byte[] { firstByte, 0x03, 0x00, 0x0A, 0x00 }, new BrokerPacket()));
         }
 
         [Fact]
         public void Pubrel_without_its_0010_flags_is_refused_MQTT_3_6_1_1()
         {
-            Assert.Equal(MqttError.ReservedFlags, PacketBytes.Decode(new byte[] { 0x60, 0x02, 0x00, 0x0A }, new MqttPacket()));
+            Assert.Equal(MqttError.ReservedFlags, PacketBytes.Decode(new byte[] { 0x60, 0x02, 0x00, 0x0A }, new BrokerPacket()));
         }
 
         [Fact]
         public void Puback_with_pubrel_flags_is_refused_MQTT_2_2_2_2()
         {
-            Assert.Equal(MqttError.ReservedFlags, PacketBytes.Decode(new byte[] { 0x42, 0x02, 0x00, 0x0A }, new MqttPacket()));
+            Assert.Equal(MqttError.ReservedFlags, PacketBytes.Decode(new byte[] { 0x42, 0x02, 0x00, 0x0A }, new BrokerPacket()));
         }
 
         internal static byte[] Example(MqttPacketType type)

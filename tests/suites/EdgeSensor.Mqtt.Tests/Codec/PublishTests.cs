@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -166,7 +168,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = ConnectTests.With(Qos1, 0, firstByte);
 
-            Assert.True(MqttError.InvalidQos == PacketBytes.Decode(packet, new MqttPacket()), what);
+            Assert.True(MqttError.InvalidQos == PacketBytes.Decode(packet, new BrokerPacket()), what);
             Assert.True(MqttError.InvalidQos == MqttDecoder.CheckFirstByte(firstByte), what);
         }
 
@@ -177,7 +179,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = ConnectTests.With(Qos0, 0, firstByte);
 
-            Assert.Equal(MqttError.DupOnQos0, PacketBytes.Decode(packet, new MqttPacket()));
+            Assert.Equal(MqttError.DupOnQos0, PacketBytes.Decode(packet, new BrokerPacket()));
             Assert.Equal(MqttError.DupOnQos0, MqttDecoder.CheckFirstByte(firstByte));
         }
 
@@ -186,7 +188,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData("3204 0000 0001", "QoS 1")]
         public void Refuses_an_empty_topic_name_MQTT_4_7_3_1(string hex, string what)
         {
-            Assert.True(MqttError.EmptyTopic == PacketBytes.Decode(Padded.Hex(hex), new MqttPacket()), what);
+            Assert.True(MqttError.EmptyTopic == PacketBytes.Decode(Padded.Hex(hex), new BrokerPacket()), what);
         }
 
         [Theory]
@@ -199,7 +201,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = PacketBytes.Framed(0x32, PacketBytes.Concat(PacketBytes.Prefixed(PacketBytes.Utf8(topic)), new byte[] { 0x00, 0x01 }));
 
-            Assert.Equal(MqttError.WildcardInTopicName, PacketBytes.Decode(packet, new MqttPacket()));
+            Assert.Equal(MqttError.WildcardInTopicName, PacketBytes.Decode(packet, new BrokerPacket()));
         }
 
         [Theory]
@@ -213,7 +215,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = PacketBytes.Framed(0x30, PacketBytes.Concat(PacketBytes.Prefixed(Convert.FromHexString(hex)), Hi));
 
-            Assert.True(MqttError.InvalidUtf8 == PacketBytes.Decode(packet, new MqttPacket()), rule);
+            Assert.True(MqttError.InvalidUtf8 == PacketBytes.Decode(packet, new BrokerPacket()), rule);
         }
 
         [Theory]
@@ -225,7 +227,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = PacketBytes.Framed(firstByte, Padded.Hex("0003 612F62 0000 6869"));
 
-            Assert.Equal(MqttError.ZeroPacketId, PacketBytes.Decode(packet, new MqttPacket()));
+            Assert.Equal(MqttError.ZeroPacketId, PacketBytes.Decode(packet, new BrokerPacket()));
         }
 
         [Theory]
@@ -238,7 +240,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData("3203 0001 74", "QoS 1, topic only")]
         public void Refuses_a_variable_header_cut_short(string hex, string what)
         {
-            Assert.True(MqttError.PacketTooShort == PacketBytes.Decode(Padded.Hex(hex), new MqttPacket()), what);
+            Assert.True(MqttError.PacketTooShort == PacketBytes.Decode(Padded.Hex(hex), new BrokerPacket()), what);
         }
 
         [Fact]
@@ -247,7 +249,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             // A QoS 1 PUBLISH of 100000 payload bytes of which only the variable header is present.
             const int remaining = 2 + 3 + 2 + 100000;
             byte[] buffer = Padded.Hex("EEEE 0003 612F62 0007");
-            MqttPacket p = new MqttPacket();
+            BrokerPacket p = new BrokerPacket();
 
             MqttError error = MqttDecoder.DecodePublishHeader(buffer, 2, 7, 0x02, remaining, p, out int headerLength);
 
@@ -268,7 +270,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             {
                 byte[] prefix = header.AsSpan(0, available).ToArray();
 
-                MqttError error = MqttDecoder.DecodePublishHeader(prefix, 0, available, 0x0B, 1000, new MqttPacket(), out int headerLength);
+                MqttError error = MqttDecoder.DecodePublishHeader(prefix, 0, available, 0x0B, 1000, new BrokerPacket(), out int headerLength);
 
                 Assert.True(error == MqttError.None, "available " + available);
                 Assert.True(headerLength == 0, "available " + available);
@@ -286,7 +288,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] header = Padded.Hex(hex);
 
-            MqttError error = MqttDecoder.DecodePublishHeader(header, 0, header.Length, flags, remaining, new MqttPacket(), out _);
+            MqttError error = MqttDecoder.DecodePublishHeader(header, 0, header.Length, flags, remaining, new BrokerPacket(), out _);
 
             Assert.True(expected == error, what);
         }
@@ -307,7 +309,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
 
         private static void AssertDecoded(byte[] packet, string topic, int packetId, MqttQos qos, bool retain, bool dup, byte[] payload)
         {
-            MqttPacket p = PacketBytes.DecodeValid(packet);
+            BrokerPacket p = PacketBytes.DecodeValid(packet);
 
             Assert.Equal(MqttPacketType.Publish, p.Type);
             Assert.Equal(topic, PacketBytes.Text(p.Buffer, p.TopicOffset, p.TopicLength));

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using EdgeSensor.Mqtt.Codec;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
 {

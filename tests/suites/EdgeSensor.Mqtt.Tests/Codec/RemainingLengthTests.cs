@@ -1,4 +1,6 @@
 using System;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -143,7 +145,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = { 0x30, 0xFF, 0xFF, 0xFF, 0xFF, 0x01 };
 
-            Assert.Equal(MqttError.MalformedRemainingLength, PacketBytes.Decode(packet, new MqttPacket()));
+            Assert.Equal(MqttError.MalformedRemainingLength, PacketBytes.Decode(packet, new BrokerPacket()));
         }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -29,7 +31,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         public void Random_packets_of_each_type_round_trip(MqttPacketType type)
         {
             Random random = new Random(1000 + (int)type);
-            MqttPacket view = new MqttPacket();
+            BrokerPacket view = new BrokerPacket();
             byte[] scratch = new byte[Scratch];
             for (int round = 0; round < CasesPerType; round++)
             {
@@ -42,7 +44,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             // The session reuses one view: nothing from the previous packet may leak into the next.
             Random random = new Random(77);
-            MqttPacket view = new MqttPacket();
+            BrokerPacket view = new BrokerPacket();
             byte[] scratch = new byte[Scratch];
             for (int round = 0; round < 5000; round++)
             {
@@ -50,7 +52,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             }
         }
 
-        private static void RoundTrip(Random random, PacketCase packet, MqttPacket view, byte[] scratch)
+        private static void RoundTrip(Random random, PacketCase packet, BrokerPacket view, byte[] scratch)
         {
             // Encode at a random offset after noise...
             int offset = random.Next(0, 16);
@@ -60,7 +62,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
 
             // ...then decode it with the noise before it and nothing after it, so an over-read throws.
             byte[] buffer = scratch.AsSpan(0, offset + written).ToArray();
-            MqttError error = MqttDecoder.Decode(buffer, offset, written, view);
+            MqttError error = BrokerDecoder.Decode(buffer, offset, written, view);
 
             Assert.True(error == MqttError.None, packet + ": " + error + " from " + Convert.ToHexString(buffer, offset, Math.Min(written, 64)));
             Assert.Same(buffer, view.Buffer);

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -49,7 +51,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [Fact]
         public void Decodes_the_subscribe_example()
         {
-            MqttPacket p = PacketBytes.DecodeValid(Subscribe);
+            BrokerPacket p = PacketBytes.DecodeValid(Subscribe);
 
             Assert.Equal(MqttPacketType.Subscribe, p.Type);
             Assert.Equal(10, p.PacketId);
@@ -61,8 +63,8 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] codes = { 0xEE, 0x00, 0x01, 0x02, 0x80, 0xEE };
 
-            PacketBytes.Equal(Suback, PacketBytes.Encoded((b, o) => MqttEncoder.Suback(b, o, 10, codes, 1, 4)));
-            MqttPacket p = PacketBytes.DecodeValid(Suback);
+            PacketBytes.Equal(Suback, PacketBytes.Encoded((b, o) => BrokerEncoder.Suback(b, o, 10, codes, 1, 4)));
+            BrokerPacket p = PacketBytes.DecodeValid(Suback);
             Assert.Equal(MqttPacketType.Suback, p.Type);
             Assert.Equal(10, p.PacketId);
             Assert.Equal(new byte[] { 0x00, 0x01, 0x02, 0x80 }, PacketBytes.Slice(p.Buffer, p.PayloadOffset, p.PayloadLength));
@@ -71,7 +73,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [Fact]
         public void Refuses_a_subscribe_without_filters_MQTT_3_8_3_3()
         {
-            Assert.Equal(MqttError.EmptySubscription, PacketBytes.Decode(Padded.Hex("8202 000A"), new MqttPacket()));
+            Assert.Equal(MqttError.EmptySubscription, PacketBytes.Decode(Padded.Hex("8202 000A"), new BrokerPacket()));
         }
 
         [Theory]
@@ -84,7 +86,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = ConnectTests.With(Subscribe, 15, requested); // the second filter's QoS byte
 
-            Assert.Equal(expected, PacketBytes.Decode(packet, new MqttPacket()));
+            Assert.Equal(expected, PacketBytes.Decode(packet, new BrokerPacket()));
         }
 
         [Theory]
@@ -94,7 +96,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData(0x8A)]
         public void Refuses_subscribe_flags_other_than_0010_MQTT_3_8_1_1(int firstByte)
         {
-            Assert.Equal(MqttError.ReservedFlags, PacketBytes.Decode(ConnectTests.With(Subscribe, 0, firstByte), new MqttPacket()));
+            Assert.Equal(MqttError.ReservedFlags, PacketBytes.Decode(ConnectTests.With(Subscribe, 0, firstByte), new BrokerPacket()));
         }
 
         [Theory]
@@ -104,7 +106,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = Padded.Hex(firstByte + "06 0000 0001 61 00");
 
-            Assert.Equal(MqttError.ZeroPacketId, PacketBytes.Decode(packet, new MqttPacket()));
+            Assert.Equal(MqttError.ZeroPacketId, PacketBytes.Decode(packet, new BrokerPacket()));
         }
 
         [Theory]
@@ -119,7 +121,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
                 new byte[] { 0x00, 0x0A }, PacketBytes.Prefixed(PacketBytes.Utf8("ok")), new byte[] { 0x01 },
                 PacketBytes.Prefixed(PacketBytes.Utf8(filter)), new byte[] { 0x01 }));
 
-            Assert.True(expected == PacketBytes.Decode(packet, new MqttPacket()), rule);
+            Assert.True(expected == PacketBytes.Decode(packet, new BrokerPacket()), rule);
         }
 
         [Theory]
@@ -131,7 +133,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             byte[] packet = PacketBytes.Framed(0x82, PacketBytes.Concat(
                 new byte[] { 0x00, 0x0A }, PacketBytes.Prefixed(Convert.FromHexString(hex)), new byte[] { 0x00 }));
 
-            Assert.True(MqttError.InvalidUtf8 == PacketBytes.Decode(packet, new MqttPacket()), rule);
+            Assert.True(MqttError.InvalidUtf8 == PacketBytes.Decode(packet, new BrokerPacket()), rule);
         }
 
         [Theory]
@@ -142,7 +144,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData("8207 000A 0001 61 01 00", "half a second filter length")]
         public void Refuses_a_subscribe_cut_short(string hex, string what)
         {
-            Assert.True(MqttError.PacketTooShort == PacketBytes.Decode(Padded.Hex(hex), new MqttPacket()), what);
+            Assert.True(MqttError.PacketTooShort == PacketBytes.Decode(Padded.Hex(hex), new BrokerPacket()), what);
         }
 
         [Theory]
@@ -154,7 +156,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         {
             byte[] packet = ConnectTests.With(Suback, 6, code);
 
-            Assert.Equal(MqttError.UnknownSubackCode, PacketBytes.Decode(packet, new MqttPacket()));
+            Assert.Equal(MqttError.UnknownSubackCode, PacketBytes.Decode(packet, new BrokerPacket()));
         }
 
         [Theory]
@@ -163,11 +165,11 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData("9000", MqttError.PacketTooShort, "no packet identifier")]
         public void Refuses_a_suback_without_return_codes(string hex, MqttError expected, string what)
         {
-            Assert.True(expected == PacketBytes.Decode(Padded.Hex(hex), new MqttPacket()), what);
+            Assert.True(expected == PacketBytes.Decode(Padded.Hex(hex), new BrokerPacket()), what);
         }
 
         /// <summary>The filters of a decoded SUBSCRIBE or UNSUBSCRIBE, read from its payload region.</summary>
-        internal static List<string> Filters(MqttPacket p, bool withQos)
+        internal static List<string> Filters(BrokerPacket p, bool withQos)
         {
             List<string> filters = new List<string>();
             int at = p.PayloadOffset;

@@ -1,3 +1,5 @@
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
@@ -31,7 +33,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [Fact]
         public void Decodes_the_unsubscribe_example()
         {
-            MqttPacket p = PacketBytes.DecodeValid(Unsubscribe);
+            BrokerPacket p = PacketBytes.DecodeValid(Unsubscribe);
 
             Assert.Equal(MqttPacketType.Unsubscribe, p.Type);
             Assert.Equal(10, p.PacketId);
@@ -42,7 +44,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         public void Encodes_and_decodes_the_unsuback_example()
         {
             PacketBytes.Equal(Unsuback, PacketBytes.Encoded((b, o) => MqttEncoder.Ack(b, o, MqttPacketType.Unsuback, 10)));
-            MqttPacket p = PacketBytes.DecodeValid(Unsuback);
+            BrokerPacket p = PacketBytes.DecodeValid(Unsuback);
             Assert.Equal(MqttPacketType.Unsuback, p.Type);
             Assert.Equal(10, p.PacketId);
         }
@@ -50,7 +52,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [Fact]
         public void Refuses_an_unsubscribe_without_filters_MQTT_3_10_3_2()
         {
-            Assert.Equal(MqttError.EmptySubscription, PacketBytes.Decode(Padded.Hex("A202 000A"), new MqttPacket()));
+            Assert.Equal(MqttError.EmptySubscription, PacketBytes.Decode(Padded.Hex("A202 000A"), new BrokerPacket()));
         }
 
         [Theory]
@@ -59,7 +61,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData(0xAA)]
         public void Refuses_unsubscribe_flags_other_than_0010_MQTT_3_10_1_1(int firstByte)
         {
-            Assert.Equal(MqttError.ReservedFlags, PacketBytes.Decode(ConnectTests.With(Unsubscribe, 0, firstByte), new MqttPacket()));
+            Assert.Equal(MqttError.ReservedFlags, PacketBytes.Decode(ConnectTests.With(Unsubscribe, 0, firstByte), new BrokerPacket()));
         }
 
         [Theory]
@@ -67,7 +69,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData("B002 0000", "UNSUBACK")]
         public void Refuses_packet_identifier_0_MQTT_2_3_1_1(string hex, string what)
         {
-            Assert.True(MqttError.ZeroPacketId == PacketBytes.Decode(Padded.Hex(hex), new MqttPacket()), what);
+            Assert.True(MqttError.ZeroPacketId == PacketBytes.Decode(Padded.Hex(hex), new BrokerPacket()), what);
         }
 
         [Theory]
@@ -77,7 +79,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData("A206 000A 0002C0AF", MqttError.InvalidUtf8, "[MQTT-1.5.3-1]")]
         public void Refuses_a_filter_that_is_not_a_topic_filter(string hex, MqttError expected, string rule)
         {
-            Assert.True(expected == PacketBytes.Decode(Padded.Hex(hex), new MqttPacket()), rule);
+            Assert.True(expected == PacketBytes.Decode(Padded.Hex(hex), new BrokerPacket()), rule);
         }
 
         [Theory]
@@ -88,7 +90,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData("B003 000A 00", MqttError.PacketTooLong, "UNSUBACK with a byte to spare")]
         public void Refuses_wrong_lengths(string hex, MqttError expected, string what)
         {
-            Assert.True(expected == PacketBytes.Decode(Padded.Hex(hex), new MqttPacket()), what);
+            Assert.True(expected == PacketBytes.Decode(Padded.Hex(hex), new BrokerPacket()), what);
         }
     }
 }

@@ -1,5 +1,8 @@
 using System.Text;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Session;
@@ -62,7 +65,7 @@ public class ConnectTests
         var b = new ScriptedBroker();
         b.Open();
         var bytes = new byte[4];
-        MqttEncoder.Connack(bytes, 0, false, MqttConnectReturnCode.Accepted);
+        BrokerEncoder.Connack(bytes, 0, false, MqttConnectReturnCode.Accepted);
         b.Session.Receive(bytes, 0, 4, b.Now);
         Assert.Equal(MqttError.UnexpectedPacket, b.Session.LastError);
     }

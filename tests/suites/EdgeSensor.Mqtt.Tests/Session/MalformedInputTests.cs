@@ -1,4 +1,6 @@
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Session;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Session;

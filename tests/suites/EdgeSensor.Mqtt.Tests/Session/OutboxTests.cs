@@ -1,4 +1,5 @@
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Session;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Session;

@@ -1,6 +1,9 @@
 using System;
 using System.Linq;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Session;
@@ -148,7 +151,7 @@ public class PublishInTests
         session.Connect(new MqttConnectOptions { ClientId = "c" }, 0);
         session.GetOutput(out _, out _);
         session.OutputWritten(session.GetOutput(out _, out _), 0);
-        session.Receive(scratch, 0, MqttEncoder.Connack(scratch, 0, false, MqttConnectReturnCode.Accepted), 0);
+        session.Receive(scratch, 0, BrokerEncoder.Connack(scratch, 0, false, MqttConnectReturnCode.Accepted), 0);
         session.Receive(scratch, 0, MqttEncoder.Publish(scratch, 0, "in", 9, MqttQos.AtLeastOnce, false, false, new byte[1], 0, 1), 0);
 
         int count = session.GetOutput(out byte[] buffer, out int offset);

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Session;

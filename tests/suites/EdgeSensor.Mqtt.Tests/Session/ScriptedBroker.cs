@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Session;
@@ -29,7 +32,7 @@ sealed class ScriptedBroker
         Assert.Equal(MqttError.None, Session.Connect(Connect, Now));
         var connect = Single(TakeOutput());
         Assert.Equal(MqttPacketType.Connect, connect.Type);
-        Send(MqttEncoder.Connack(scratch, 0, sessionPresent, code));
+        Send(BrokerEncoder.Connack(scratch, 0, sessionPresent, code));
         return connect;
     }
 
@@ -46,7 +49,7 @@ sealed class ScriptedBroker
     public void SendPublish(string topic, byte[] payload, MqttQos qos, int id, bool retain = false, bool dup = false) =>
         Send(MqttEncoder.Publish(scratch, 0, topic, id, qos, retain, dup, payload, 0, payload.Length));
 
-    public void SendSuback(int id, params byte[] codes) => Send(MqttEncoder.Suback(scratch, 0, id, codes, 0, codes.Length));
+    public void SendSuback(int id, params byte[] codes) => Send(BrokerEncoder.Suback(scratch, 0, id, codes, 0, codes.Length));
 
     public void SendPingresp() => Send(MqttEncoder.Empty(scratch, 0, MqttPacketType.Pingresp));
 
@@ -62,8 +65,8 @@ sealed class ScriptedBroker
         {
             int header = MqttDecoder.TryReadFixedHeader(bytes, position, bytes.Length - position, out _, out int remaining);
             Assert.True(header > 0, "session wrote a broken fixed header");
-            var packet = new MqttPacket();
-            Assert.Equal(MqttError.None, MqttDecoder.Decode(bytes, position, header + remaining, packet));
+            var packet = new BrokerPacket();
+            Assert.Equal(MqttError.None, BrokerDecoder.Decode(bytes, position, header + remaining, packet));
             packets.Add(new Packet(packet, bytes));
             position += header + remaining;
         }
@@ -87,9 +90,9 @@ sealed class Packet
     public readonly bool Retain;
     public readonly string Topic;
     public readonly byte[] Payload;
-    public readonly MqttPacket Raw;
+    public readonly BrokerPacket Raw;
 
-    public Packet(MqttPacket p, byte[] bytes)
+    public Packet(BrokerPacket p, byte[] bytes)
     {
         Raw = p;
         Type = p.Type;

@@ -1,5 +1,8 @@
 using System;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.BrokerSide;
+using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.Mqtt.Session;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Session;
@@ -24,7 +27,7 @@ public class SessionAllocationTests
             Session = new MqttSession(new MqttSessionOptions(), Handler);
             Session.Connect(new MqttConnectOptions { ClientId = "alloc", KeepAliveSeconds = 30 }, 0);
             Drain();
-            Session.Receive(Incoming, 0, MqttEncoder.Connack(Incoming, 0, false, MqttConnectReturnCode.Accepted), 0);
+            Session.Receive(Incoming, 0, BrokerEncoder.Connack(Incoming, 0, false, MqttConnectReturnCode.Accepted), 0);
             Session.Subscribe("edgesensor/+/cmd/#", MqttQos.AtLeastOnce);
             Drain();
         }
@@ -67,12 +70,12 @@ public class SessionAllocationTests
     {
         var f = new Fixture();
         var ack = new byte[4];
-        var packet = new MqttPacket();
+        var packet = new BrokerPacket();
         long bytes = Measure(i =>
         {
             f.Session.Publish(f.Topic, 0, f.Topic.Length, f.Payload, 0, f.Payload.Length, MqttQos.AtLeastOnce, false);
             f.Session.GetOutput(out byte[] buffer, out int offset);
-            MqttDecoder.Decode(buffer, offset, f.Session.GetOutput(out _, out _), packet);
+            BrokerDecoder.Decode(buffer, offset, f.Session.GetOutput(out _, out _), packet);
             int id = packet.PacketId;
             f.Drain();
             f.Session.Receive(ack, 0, MqttEncoder.Ack(ack, 0, MqttPacketType.Puback, id), f.Now);

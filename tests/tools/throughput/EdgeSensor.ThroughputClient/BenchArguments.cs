@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Mqtt.Codec;
 
 namespace EdgeSensor.ThroughputClient;
 

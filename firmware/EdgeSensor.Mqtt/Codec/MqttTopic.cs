@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Codec
 {
     /// <summary>
     /// Topic names, topic filters and matching between them (MQTT 3.1.1 section 4.7), on UTF-8

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Codec
 {
     /// <summary>The fixed header's variable-length integer (MQTT 3.1.1 section 2.2.3): 1 to 4 bytes, 7 bits each.</summary>
     public static class RemainingLength

@@ -1,10 +1,11 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Codec
 {
     /// <summary>
     /// One decoded packet, as offsets into the buffer it was decoded from: nothing is copied.
     /// A single instance is reused for every packet; only the fields of its <see cref="Type"/> are meaningful.
+    /// Not sealed: a test broker's packet adds the fields of CONNECT, which a client never decodes.
     /// </summary>
-    public sealed class MqttPacket
+    public class MqttPacket
     {
         public byte[] Buffer;
         public MqttPacketType Type;
@@ -20,33 +21,13 @@ namespace EdgeSensor.Mqtt
         public int TopicOffset;
         public int TopicLength;
 
-        /// <summary>PUBLISH payload, CONNECT/SUBSCRIBE/UNSUBSCRIBE payload region, SUBACK return codes.</summary>
+        /// <summary>PUBLISH payload, SUBACK return codes (and, for a test broker, CONNECT/SUBSCRIBE/UNSUBSCRIBE payloads).</summary>
         public int PayloadOffset;
         public int PayloadLength;
 
         // CONNACK
         public bool SessionPresent;
         public MqttConnectReturnCode ReturnCode;
-
-        // CONNECT
-        public int ProtocolLevel;
-        public bool CleanSession;
-        public int KeepAliveSeconds;
-        public int ClientIdOffset;
-        public int ClientIdLength;
-        public bool HasWill;
-        public MqttQos WillQos;
-        public bool WillRetain;
-        public int WillTopicOffset;
-        public int WillTopicLength;
-        public int WillPayloadOffset;
-        public int WillPayloadLength;
-        public bool HasUserName;
-        public int UserNameOffset;
-        public int UserNameLength;
-        public bool HasPassword;
-        public int PasswordOffset;
-        public int PasswordLength;
 
         internal void Reset(byte[] buffer, MqttPacketType type, int flags)
         {
@@ -60,7 +41,6 @@ namespace EdgeSensor.Mqtt
             TopicOffset = TopicLength = PayloadOffset = PayloadLength = 0;
             SessionPresent = false;
             ReturnCode = MqttConnectReturnCode.Accepted;
-            HasWill = HasUserName = HasPassword = false;
         }
     }
 }

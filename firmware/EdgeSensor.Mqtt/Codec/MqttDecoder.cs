@@ -1,7 +1,7 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Codec
 {
     /// <summary>
-    /// Strict decoding of complete packets held in a caller's buffer. Every rule it enforces
+    /// Strict decoding of the packets a client receives, complete in a caller's buffer. Every rule it enforces
     /// is named by the error it returns; nothing is copied or allocated.
     /// </summary>
     public static class MqttDecoder
@@ -40,7 +40,8 @@ namespace EdgeSensor.Mqtt
 
         /// <summary>
         /// Decodes the one complete packet in <paramref name="buffer"/>[offset .. offset+count): fixed header
-        /// included, count equal to the header's length plus its remaining length.
+        /// included, count equal to the header's length plus its remaining length. A well-framed packet that only a
+        /// server receives is <see cref="MqttError.UnexpectedPacket"/>, its <see cref="MqttPacket.Type"/> set.
         /// </summary>
         public static MqttError Decode(byte[] buffer, int offset, int count, MqttPacket packet)
         {
@@ -56,18 +57,20 @@ namespace EdgeSensor.Mqtt
             int end = start + remaining;
             switch (packet.Type)
             {
-                case MqttPacketType.Connect: return DecodeConnect(buffer, start, end, packet);
                 case MqttPacketType.Connack: return DecodeConnack(buffer, start, end, packet);
                 case MqttPacketType.Publish: return DecodePublish(buffer, start, end, packet);
-                case MqttPacketType.Subscribe: return DecodeSubscribe(buffer, start, end, packet);
                 case MqttPacketType.Suback: return DecodeSuback(buffer, start, end, packet);
-                case MqttPacketType.Unsubscribe: return DecodeUnsubscribe(buffer, start, end, packet);
-                case MqttPacketType.Pingreq:
-                case MqttPacketType.Pingresp:
-                case MqttPacketType.Disconnect:
-                    return remaining == 0 ? MqttError.None : MqttError.PacketTooLong;
-                default:
+                case MqttPacketType.Pingresp: return remaining == 0 ? MqttError.None : MqttError.PacketTooLong;
+                case MqttPacketType.Puback:
+                case MqttPacketType.Pubrec:
+                case MqttPacketType.Pubrel:
+                case MqttPacketType.Pubcomp:
+                case MqttPacketType.Unsuback:
                     return DecodeAck(buffer, start, end, packet);
+                default:
+                    // CONNECT, SUBSCRIBE, UNSUBSCRIBE, PINGREQ and DISCONNECT only ever travel to a server: a client
+                    // refuses them whatever their body, so it carries no code to read one.
+                    return MqttError.UnexpectedPacket;
             }
         }
 
@@ -145,105 +148,6 @@ namespace EdgeSensor.Mqtt
             }
             p.PayloadOffset = start + 2;
             p.PayloadLength = end - start - 2;
-            return MqttError.None;
-        }
-
-        static MqttError DecodeSubscribe(byte[] b, int start, int end, MqttPacket p)
-        {
-            return DecodeFilterList(b, start, end, p, true);
-        }
-
-        static MqttError DecodeUnsubscribe(byte[] b, int start, int end, MqttPacket p)
-        {
-            return DecodeFilterList(b, start, end, p, false);
-        }
-
-        /// <summary>SUBSCRIBE and UNSUBSCRIBE: a packet identifier, then one or more filters (each with a QoS byte in SUBSCRIBE).</summary>
-        static MqttError DecodeFilterList(byte[] b, int start, int end, MqttPacket p, bool withQos)
-        {
-            MqttError error = DecodeAck(b, start, start + 2 <= end ? start + 2 : end, p);
-            if (error != MqttError.None) return error;
-            int position = start + 2;
-            if (position == end) return MqttError.EmptySubscription; // [MQTT-3.8.3-3] [MQTT-3.10.3-2]
-            while (position < end)
-            {
-                error = ReadString(b, ref position, end, out int filterOffset, out int filterLength);
-                if (error != MqttError.None) return error;
-                error = MqttTopic.ValidateFilter(b, filterOffset, filterLength);
-                if (error != MqttError.None) return error;
-                if (!withQos) continue;
-                if (position >= end) return MqttError.PacketTooShort;
-                int requested = b[position++];
-                if ((requested & 0xFC) != 0) return MqttError.ReservedFlags; // [MQTT-3.8.3-4]
-                if (requested == 3) return MqttError.InvalidQos;              // [MQTT-3.8.3-4]
-            }
-            p.PayloadOffset = start + 2;
-            p.PayloadLength = end - start - 2;
-            return MqttError.None;
-        }
-
-        static MqttError DecodeConnect(byte[] b, int start, int end, MqttPacket p)
-        {
-            int position = start;
-            MqttError error = ReadString(b, ref position, end, out int nameOffset, out int nameLength);
-            if (error != MqttError.None) return error;
-            if (end - position < 4) return MqttError.PacketTooShort;
-            if (!IsProtocolName(b, nameOffset, nameLength)) return MqttError.UnknownProtocol; // [MQTT-3.1.2-1]
-            p.ProtocolLevel = b[position];
-            if (p.ProtocolLevel != 4) return MqttError.UnknownProtocol;                      // [MQTT-3.1.2-2]
-            int flags = b[position + 1];
-            p.KeepAliveSeconds = BigEndian.ReadUInt16(b, position + 2);
-            position += 4;
-
-            if ((flags & 0x01) != 0) return MqttError.ReservedConnectFlag; // [MQTT-3.1.2-3]
-            p.CleanSession = (flags & 0x02) != 0;
-            p.HasWill = (flags & 0x04) != 0;
-            int willQos = (flags >> 3) & 3;
-            p.WillRetain = (flags & 0x20) != 0;
-            p.HasPassword = (flags & 0x40) != 0;
-            p.HasUserName = (flags & 0x80) != 0;
-            if (willQos == 3) return MqttError.InvalidQos;                                              // [MQTT-3.1.2-14]
-            if (!p.HasWill && (willQos != 0 || p.WillRetain)) return MqttError.InvalidConnectFlags;    // [MQTT-3.1.2-13] [MQTT-3.1.2-15]
-            if (p.HasPassword && !p.HasUserName) return MqttError.InvalidConnectFlags;                // [MQTT-3.1.2-22]
-            p.WillQos = (MqttQos)willQos;
-
-            error = ReadString(b, ref position, end, out p.ClientIdOffset, out p.ClientIdLength);
-            if (error == MqttError.None) error = MqttUtf8.Validate(b, p.ClientIdOffset, p.ClientIdLength); // [MQTT-3.1.3-4]
-            if (error == MqttError.None && p.HasWill)
-            {
-                error = ReadString(b, ref position, end, out p.WillTopicOffset, out p.WillTopicLength);
-                if (error == MqttError.None) error = MqttTopic.ValidateName(b, p.WillTopicOffset, p.WillTopicLength);
-                if (error == MqttError.None) error = ReadString(b, ref position, end, out p.WillPayloadOffset, out p.WillPayloadLength);
-            }
-            if (error == MqttError.None && p.HasUserName)
-            {
-                error = ReadString(b, ref position, end, out p.UserNameOffset, out p.UserNameLength);
-                if (error == MqttError.None) error = MqttUtf8.Validate(b, p.UserNameOffset, p.UserNameLength); // [MQTT-3.1.3-11]
-            }
-            if (error == MqttError.None && p.HasPassword)
-            {
-                error = ReadString(b, ref position, end, out p.PasswordOffset, out p.PasswordLength);
-            }
-            if (error != MqttError.None) return error;
-            return position == end ? MqttError.None : MqttError.PacketTooLong;
-        }
-
-        static bool IsProtocolName(byte[] b, int offset, int length)
-        {
-            return length == 4 && b[offset] == (byte)'M' && b[offset + 1] == (byte)'Q'
-                && b[offset + 2] == (byte)'T' && b[offset + 3] == (byte)'T';
-        }
-
-        /// <summary>Reads a two-byte length and the bytes it announces; the caller validates them as UTF-8 where the field is a string.</summary>
-        static MqttError ReadString(byte[] b, ref int position, int end, out int offset, out int length)
-        {
-            offset = 0;
-            length = 0;
-            if (end - position < 2) return MqttError.PacketTooShort;
-            length = BigEndian.ReadUInt16(b, position);
-            if (end - position - 2 < length) return MqttError.PacketTooShort;
-            offset = position + 2;
-            position = offset + length;
             return MqttError.None;
         }
     }

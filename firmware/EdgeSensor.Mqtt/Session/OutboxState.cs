@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>Where a QoS 1/2 message stands in its outgoing flow (MQTT 3.1.1 section 4.3).</summary>
     public enum OutboxState : byte

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Codec
 {
     /// <summary>The 14 control packet types, by the value of the fixed header's upper nibble.</summary>
     public enum MqttPacketType : byte

@@ -1,6 +1,7 @@
 using System;
+using EdgeSensor.Mqtt.Codec;
 
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
     /// A fixed-size byte ring of encoded QoS 1/2 PUBLISH packets, kept from the publish call until
@@ -25,12 +26,12 @@ namespace EdgeSensor.Mqtt
             storage = new byte[capacityBytes];
         }
 
-        public byte[] Storage { get { return storage; } }
+        public byte[] Storage => storage;
 
         /// <summary>Messages stored, completed ones not yet reclaimed included.</summary>
-        public int Count { get { return count; } }
+        public int Count => count;
 
-        public int Capacity { get { return storage.Length; } }
+        public int Capacity => storage.Length;
 
         /// <summary>Bytes taken by entries, headers and the unused end of a wrapped ring included.</summary>
         public int BytesUsed
@@ -44,7 +45,7 @@ namespace EdgeSensor.Mqtt
         }
 
         /// <summary>The first entry, or -1 when empty.</summary>
-        public int First { get { return count == 0 ? -1 : head; } }
+        public int First => count == 0 ? -1 : head;
 
         /// <summary>The entry after <paramref name="entry"/>, or -1 at the end.</summary>
         public int Next(int entry)
@@ -64,7 +65,10 @@ namespace EdgeSensor.Mqtt
             storage[entry] = (byte)OutboxState.Queued;
             storage[entry + 1] = 0;
             BigEndian.WriteUInt16(storage, entry + 2, 0);
-            WriteInt32(entry + 4, packetLength);
+            storage[entry + 4] = (byte)(packetLength >> 24);
+            storage[entry + 5] = (byte)(packetLength >> 16);
+            storage[entry + 6] = (byte)(packetLength >> 8);
+            storage[entry + 7] = (byte)packetLength;
             tail = entry + size;
             count++;
             return entry;
@@ -115,42 +119,25 @@ namespace EdgeSensor.Mqtt
             }
         }
 
-        /// <summary>Drops every entry: used when the application discards its session.</summary>
-        public void Clear()
-        {
-            head = tail = count = 0;
-            wrapAt = NoWrap;
-        }
+        public OutboxState State(int entry) => (OutboxState)storage[entry];
 
-        public OutboxState State(int entry) { return (OutboxState)storage[entry]; }
-
-        public void SetState(int entry, OutboxState state) { storage[entry] = (byte)state; }
+        public void SetState(int entry, OutboxState state) => storage[entry] = (byte)state;
 
         /// <summary>Times the PUBLISH has been transmitted; after the first, re-deliveries carry DUP [MQTT-3.3.1-1].</summary>
-        public int TimesSent(int entry) { return storage[entry + 1]; }
+        public int TimesSent(int entry) => storage[entry + 1];
 
         public void CountSent(int entry)
         {
             if (storage[entry + 1] < 255) storage[entry + 1]++;
         }
 
-        public int PacketId(int entry) { return BigEndian.ReadUInt16(storage, entry + 2); }
+        public int PacketId(int entry) => BigEndian.ReadUInt16(storage, entry + 2);
 
-        public void SetPacketId(int entry, int packetId) { BigEndian.WriteUInt16(storage, entry + 2, packetId); }
+        public void SetPacketId(int entry, int packetId) => BigEndian.WriteUInt16(storage, entry + 2, packetId);
 
-        public int PacketOffset(int entry) { return entry + HeaderSize; }
+        public int PacketOffset(int entry) => entry + HeaderSize;
 
         public int PacketLength(int entry)
-        {
-            return (storage[entry + 4] << 24) | (storage[entry + 5] << 16) | (storage[entry + 6] << 8) | storage[entry + 7];
-        }
-
-        void WriteInt32(int offset, int value)
-        {
-            storage[offset] = (byte)(value >> 24);
-            storage[offset + 1] = (byte)(value >> 16);
-            storage[offset + 2] = (byte)(value >> 8);
-            storage[offset + 3] = (byte)value;
-        }
+            => (storage[entry + 4] << 24) | (storage[entry + 5] << 16) | (storage[entry + 6] << 8) | storage[entry + 7];
     }
 }

@@ -1,9 +1,9 @@
 using System;
 
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Codec
 {
     /// <summary>
-    /// Each packet's encoding in one short function, written at an offset of a caller's buffer.
+    /// Each packet a client sends, encoded in one short function, written at an offset of a caller's buffer.
     /// Every function returns the bytes written, or -1 when the packet does not fit before the buffer's end.
     /// Arguments are assumed valid: the session validates topics and options before it encodes.
     /// </summary>
@@ -42,15 +42,6 @@ namespace EdgeSensor.Mqtt
             return p - offset;
         }
 
-        public static int Connack(byte[] b, int offset, bool sessionPresent, MqttConnectReturnCode code)
-        {
-            int p = FixedHeader(b, offset, (int)MqttPacketType.Connack << 4, 2);
-            if (p < 0) return -1;
-            b[p] = (byte)(sessionPresent ? 1 : 0);
-            b[p + 1] = (byte)code;
-            return p + 2 - offset;
-        }
-
         public static int Publish(byte[] b, int offset, string topic, int packetId, MqttQos qos, bool retain, bool dup,
             byte[] payload, int payloadOffset, int payloadCount)
         {
@@ -78,7 +69,7 @@ namespace EdgeSensor.Mqtt
             return 1 + RemainingLength.SizeOf((int)remaining) + (int)remaining;
         }
 
-        /// <summary>PUBACK, PUBREC, PUBREL, PUBCOMP and UNSUBACK: a packet identifier and nothing else.</summary>
+        /// <summary>PUBACK, PUBREC, PUBREL, PUBCOMP (and UNSUBACK): a packet identifier and nothing else.</summary>
         public static int Ack(byte[] b, int offset, MqttPacketType type, int packetId)
         {
             if (offset + 4 > b.Length) return -1;
@@ -88,7 +79,7 @@ namespace EdgeSensor.Mqtt
             return 4;
         }
 
-        /// <summary>PINGREQ, PINGRESP and DISCONNECT: a fixed header alone.</summary>
+        /// <summary>PINGREQ and DISCONNECT (and PINGRESP): a fixed header alone.</summary>
         public static int Empty(byte[] b, int offset, MqttPacketType type)
         {
             if (offset + 2 > b.Length) return -1;
@@ -111,15 +102,6 @@ namespace EdgeSensor.Mqtt
                 b[p++] = (byte)qos[i];
             }
             return p - offset;
-        }
-
-        public static int Suback(byte[] b, int offset, int packetId, byte[] codes, int codesOffset, int count)
-        {
-            int p = FixedHeader(b, offset, (int)MqttPacketType.Suback << 4, 2 + count);
-            if (p < 0) return -1;
-            BigEndian.WriteUInt16(b, p, packetId);
-            Array.Copy(codes, codesOffset, b, p + 2, count);
-            return p + 2 + count - offset;
         }
 
         public static int Unsubscribe(byte[] b, int offset, int packetId, byte[][] filters, int first, int count)
@@ -179,9 +161,6 @@ namespace EdgeSensor.Mqtt
             return p + 2 + length;
         }
 
-        static int LengthOf(byte[] value)
-        {
-            return value == null ? 0 : value.Length;
-        }
+        static int LengthOf(byte[] value) => value == null ? 0 : value.Length;
     }
 }

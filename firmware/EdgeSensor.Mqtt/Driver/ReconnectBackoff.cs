@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Driver
 {
     /// <summary>
     /// Delays between connection attempts: exponential, capped, with "full jitter" so that a fleet that lost
@@ -21,12 +21,9 @@ namespace EdgeSensor.Mqtt
             jitterState = seed == 0 ? 0x9E3779B9u : (uint)seed; // xorshift never leaves 0
         }
 
-        public int Attempts { get { return attempts; } }
+        public int Attempts => attempts;
 
-        public void Connected(long now)
-        {
-            connectedAt = now;
-        }
+        public void Connected(long now) => connectedAt = now;
 
         /// <summary>The connection (or the attempt) ended at <paramref name="now"/>: how long to wait before the next attempt.</summary>
         public int NextDelayMs(long now)

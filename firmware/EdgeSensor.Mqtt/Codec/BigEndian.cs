@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Codec
 {
     /// <summary>Network byte order for the 16-bit fields of MQTT, without allocating (BitConverter does).</summary>
     public static class BigEndian
@@ -9,9 +9,6 @@ namespace EdgeSensor.Mqtt
             buffer[offset + 1] = (byte)value;
         }
 
-        public static int ReadUInt16(byte[] buffer, int offset)
-        {
-            return (buffer[offset] << 8) | buffer[offset + 1];
-        }
+        public static int ReadUInt16(byte[] buffer, int offset) => (buffer[offset] << 8) | buffer[offset + 1];
     }
 }

@@ -1,4 +1,4 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
     /// Packet identifiers of QoS 2 messages received and delivered but not yet released by PUBREL, oldest first:
@@ -16,15 +16,10 @@ namespace EdgeSensor.Mqtt
             ids = new ushort[capacity < 1 ? 1 : capacity];
         }
 
-        public int Count { get { return count; } }
-
         /// <summary>Identifiers dropped to make room; each could, in theory, let a late duplicate through.</summary>
-        public long Forgotten { get; private set; }
+        public long Forgotten;
 
-        public bool Contains(int packetId)
-        {
-            return IndexOf(packetId) >= 0;
-        }
+        public bool Contains(int packetId) => IndexOf(packetId) >= 0;
 
         public void Add(int packetId)
         {
@@ -42,10 +37,7 @@ namespace EdgeSensor.Mqtt
             if (i >= 0) RemoveAt(i);
         }
 
-        public void Clear()
-        {
-            count = 0;
-        }
+        public void Clear() => count = 0;
 
         void RemoveAt(int index)
         {

@@ -1,6 +1,7 @@
 using System;
+using EdgeSensor.Mqtt.Codec;
 
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt.Session
 {
     /// <summary>
     /// Bytes waiting for the transport. Packets are appended at the end; the transport takes what is
@@ -19,9 +20,9 @@ namespace EdgeSensor.Mqtt
             bytes = new byte[size];
         }
 
-        public byte[] Bytes { get { return bytes; } }
+        public byte[] Bytes => bytes;
 
-        public int Pending { get { return end - start; } }
+        public int Pending => end - start;
 
         /// <summary>Where a packet of <paramref name="size"/> bytes can be written, or -1 when there is no room now.</summary>
         public int MakeRoom(int size)
@@ -34,11 +35,26 @@ namespace EdgeSensor.Mqtt
             return end;
         }
 
-        /// <summary>Marks <paramref name="count"/> bytes written at the end (by an encoder) as pending.</summary>
-        public void Commit(int count)
+        /// <summary>Queues PUBACK, PUBREC, PUBREL or PUBCOMP; false when there is no room now.</summary>
+        public bool AppendAck(MqttPacketType type, int packetId)
         {
-            end += count;
+            int at = MakeRoom(4);
+            if (at < 0) return false;
+            Commit(MqttEncoder.Ack(bytes, at, type, packetId));
+            return true;
         }
+
+        /// <summary>Queues PINGREQ or DISCONNECT; false when there is no room now.</summary>
+        public bool AppendEmpty(MqttPacketType type)
+        {
+            int at = MakeRoom(2);
+            if (at < 0) return false;
+            Commit(MqttEncoder.Empty(bytes, at, type));
+            return true;
+        }
+
+        /// <summary>Marks <paramref name="count"/> bytes written at the end (by an encoder) as pending.</summary>
+        public void Commit(int count) => end += count;
 
         public int Borrow(out int offset)
         {
