@@ -1,6 +1,6 @@
 using System;
 using System.Threading;
-using EdgeSensor.Desktop.Mqtt;
+using EdgeSensor.Transports;
 using EdgeSensor.Device;
 using EdgeSensor.Device.Config;
 using EdgeSensor.Mqtt;

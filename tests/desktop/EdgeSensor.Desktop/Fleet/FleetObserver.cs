@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading;
-using EdgeSensor.Desktop.Mqtt;
+using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
 
 namespace EdgeSensor.Desktop.Fleet

@@ -4,7 +4,7 @@ using EdgeSensor.Desktop.Broker;
 using EdgeSensor.Device.Config;
 using EdgeSensor.Harness.Cli;
 using EdgeSensor.Harness.Devices;
-using EdgeSensor.Harness.Mqtt;
+using EdgeSensor.Harness.Observer;
 using EdgeSensor.Harness.View;
 
 namespace EdgeSensor.Harness.Commands;

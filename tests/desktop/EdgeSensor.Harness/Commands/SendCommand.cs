@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using EdgeSensor.Harness.Cli;
-using EdgeSensor.Harness.Mqtt;
+using EdgeSensor.Harness.Observer;
 using EdgeSensor.Harness.View;
 
 namespace EdgeSensor.Harness.Commands;

@@ -1,5 +1,5 @@
 using EdgeSensor.Harness.Cli;
-using EdgeSensor.Harness.Mqtt;
+using EdgeSensor.Harness.Observer;
 using EdgeSensor.Harness.View;
 
 namespace EdgeSensor.Harness.Commands;

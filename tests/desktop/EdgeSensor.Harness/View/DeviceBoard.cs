@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using EdgeSensor.Harness.Mqtt;
+using EdgeSensor.Harness.Observer;
 
 namespace EdgeSensor.Harness.View;
 

@@ -1,5 +1,5 @@
 using EdgeSensor.Harness.Cli;
-using EdgeSensor.Harness.Mqtt;
+using EdgeSensor.Harness.Observer;
 
 namespace EdgeSensor.Harness.View;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EdgeSensor.Harness.Cli;
-using EdgeSensor.Harness.Mqtt;
+using EdgeSensor.Harness.Observer;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

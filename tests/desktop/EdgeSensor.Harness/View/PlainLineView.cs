@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using EdgeSensor.Harness.Cli;
-using EdgeSensor.Harness.Mqtt;
+using EdgeSensor.Harness.Observer;
 
 namespace EdgeSensor.Harness.View;
 

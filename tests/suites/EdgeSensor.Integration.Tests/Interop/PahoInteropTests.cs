@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Text;
 using EdgeSensor.Desktop.Broker;
-using EdgeSensor.Integration.Tests.Mqtt;
+using EdgeSensor.Integration.Tests.Client;
 using EdgeSensor.Mqtt;
 using Xunit;
 

@@ -5,7 +5,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Text;
 using System.Text.Json;
-using EdgeSensor.Integration.Tests.Mqtt;
+using EdgeSensor.Integration.Tests.Client;
 
 namespace EdgeSensor.Integration.Tests.Interop
 {

@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using EdgeSensor.Desktop.Broker;
-using EdgeSensor.Integration.Tests.Mqtt;
+using EdgeSensor.Integration.Tests.Client;
 using EdgeSensor.Mqtt;
 using Xunit;
 

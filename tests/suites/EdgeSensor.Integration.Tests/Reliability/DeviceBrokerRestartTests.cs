@@ -7,7 +7,7 @@ using EdgeSensor.Desktop.Broker;
 using EdgeSensor.Desktop.Devices;
 using EdgeSensor.Device.Config;
 using EdgeSensor.Integration.Tests.Device;
-using EdgeSensor.Integration.Tests.Mqtt;
+using EdgeSensor.Integration.Tests.Client;
 using EdgeSensor.Mqtt;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using System.Linq;
 using EdgeSensor.Desktop.Broker;
-using EdgeSensor.Desktop.Mqtt;
-using EdgeSensor.Integration.Tests.Mqtt;
+using EdgeSensor.Transports;
+using EdgeSensor.Integration.Tests.Client;
 using EdgeSensor.Mqtt;
 using Xunit;
 

@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
-using EdgeSensor.Desktop.Mqtt;
+using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
 
 namespace EdgeSensor.ThroughputClient;

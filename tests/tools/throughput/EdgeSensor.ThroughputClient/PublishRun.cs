@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
-using EdgeSensor.Desktop.Mqtt;
+using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
 
 namespace EdgeSensor.ThroughputClient;

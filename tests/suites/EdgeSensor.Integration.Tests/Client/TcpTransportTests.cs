@@ -4,10 +4,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using EdgeSensor.Desktop.Mqtt;
+using EdgeSensor.Transports;
 using Xunit;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     /// <summary>The contract the client relies on, against a plain loopback peer: 0 on timeout, -1 on close, all bytes written.</summary>
     public sealed class TcpTransportTests : IDisposable

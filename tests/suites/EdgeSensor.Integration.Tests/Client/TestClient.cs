@@ -1,11 +1,11 @@
 using System;
 using System.Text;
 using EdgeSensor.Desktop.Broker;
-using EdgeSensor.Desktop.Mqtt;
+using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
 using Xunit;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     /// <summary>An <see cref="MqttClient"/> on a real transport with a <see cref="RecordingHandler"/>; Dispose stops it gracefully.</summary>
     internal sealed class TestClient : IDisposable

@@ -2,7 +2,7 @@ using System.Linq;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace EdgeSensor.Desktop.Mqtt
+namespace EdgeSensor.Transports
 {
     /// <summary>
     /// Accepts a server certificate only when it chains to one given CA (the sole trust anchor: the system's roots

@@ -6,7 +6,7 @@ using System.Text;
 using System.Threading;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     /// <summary>
     /// Records what a client reports (on its I/O thread) and lets the test thread wait for a condition on it.

@@ -4,7 +4,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 
-namespace EdgeSensor.Desktop.Mqtt
+namespace EdgeSensor.Transports
 {
     /// <summary>
     /// One authenticated TLS stream and its reading state. Decrypted bytes may wait inside SslStream while the socket

@@ -3,7 +3,7 @@ using EdgeSensor.Desktop.Broker;
 using EdgeSensor.Mqtt;
 using Xunit;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     /// <summary>QoS 0, 1 and 2 flows between EdgeSensor clients through a real mosquitto, over plain TCP.</summary>
     public sealed class PublishReceiveTests

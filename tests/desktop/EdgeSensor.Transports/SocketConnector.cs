@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 
-namespace EdgeSensor.Desktop.Mqtt
+namespace EdgeSensor.Transports
 {
     /// <summary>
     /// Opens a TCP connection within a deadline: the connect is started non-blocking and awaited with Poll, since a

@@ -1,6 +1,6 @@
 using EdgeSensor.Desktop.Broker;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     /// <summary>Broker set-ups several scenarios share.</summary>
     internal static class TestBrokers

@@ -1,6 +1,6 @@
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Desktop.Mqtt
+namespace EdgeSensor.Transports
 {
     /// <summary>The desktop's monotonic clock: milliseconds since boot, unaffected by changes to the wall clock.</summary>
     public sealed class SystemClock : IMonotonicClock

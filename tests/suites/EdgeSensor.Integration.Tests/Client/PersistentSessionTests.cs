@@ -3,7 +3,7 @@ using EdgeSensor.Desktop.Broker;
 using EdgeSensor.Mqtt;
 using Xunit;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     public sealed class PersistentSessionTests
     {

@@ -2,11 +2,11 @@ using System;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using EdgeSensor.Desktop.Broker;
-using EdgeSensor.Desktop.Mqtt;
+using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
 using Xunit;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     /// <summary>The client over <see cref="TlsTransport"/> to mosquitto's TLS listener, whose certificate names 127.0.0.1.</summary>
     public sealed class TlsTransportTests : IDisposable

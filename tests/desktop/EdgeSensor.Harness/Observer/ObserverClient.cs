@@ -2,11 +2,11 @@ using System;
 using System.IO;
 using System.Text;
 using System.Threading;
-using EdgeSensor.Desktop.Mqtt;
+using EdgeSensor.Transports;
 using EdgeSensor.Harness.Cli;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Harness.Mqtt;
+namespace EdgeSensor.Harness.Observer;
 
 /// <summary>
 /// The harness's own MQTT connection, an operator's eyes and hands: it subscribes, hands every whole message to

@@ -4,7 +4,7 @@ using EdgeSensor.Desktop.Broker;
 using EdgeSensor.Mqtt;
 using Xunit;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     public sealed class WillTests
     {

@@ -6,7 +6,7 @@ using EdgeSensor.Mqtt;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     public sealed class BrokerRestartTests
     {

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Threading;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Desktop.Mqtt
+namespace EdgeSensor.Transports
 {
     /// <summary>
     /// Plain TCP to a broker. Every call works on the socket it finds when it starts, because <see cref="Close"/>

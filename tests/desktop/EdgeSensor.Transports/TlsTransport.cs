@@ -6,7 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Desktop.Mqtt
+namespace EdgeSensor.Transports
 {
     /// <summary>
     /// MQTT over TLS: the broker's certificate must chain to the given CA and name <c>serverName</c>; an optional

@@ -1,11 +1,11 @@
 using System;
 using System.Threading;
 using EdgeSensor.Desktop.Broker;
-using EdgeSensor.Desktop.Mqtt;
+using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
 using Xunit;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     /// <summary>
     /// Steady-state publishing and receiving over a real TCP connection allocate nothing: not in the client, not in

@@ -2,11 +2,10 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using EdgeSensor.Desktop.Mqtt;
-using EdgeSensor.Harness.Cli;
+using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Harness.Mqtt;
+namespace EdgeSensor.Harness.Cli;
 
 /// <summary>The transport a broker address calls for: plain TCP, or TLS trusting only the given CA.</summary>
 static class BrokerTransports

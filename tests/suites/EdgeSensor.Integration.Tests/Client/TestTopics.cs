@@ -1,6 +1,6 @@
 using System;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     /// <summary>Topics no other test (or run) uses, so that tests sharing a machine never see each other's messages.</summary>
     internal static class TestTopics

@@ -1,11 +1,11 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using EdgeSensor.Desktop.Mqtt;
+using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
 using Xunit;
 
-namespace EdgeSensor.Integration.Tests.Mqtt
+namespace EdgeSensor.Integration.Tests.Client
 {
     /// <summary>Stop() racing with the I/O thread, with a transport the test holds at the racy moment.</summary>
     public sealed class MqttClientStopTests
