@@ -21,9 +21,12 @@ sealed class ConfigurationBuild
         this.toolchain = toolchain;
     }
 
-    public string PeFile(NanoProject project) => Path.Combine(Root, "pe", project.AssemblyName + ".pe");
+    public string PeFile(NanoProject project) => Path.Combine(SdkProjectWriter.Folder(Root, project), "pe", project.AssemblyName + ".pe");
 
     public string Assembly(NanoProject project) => SdkProjectWriter.OutputAssembly(Root, project);
+
+    /// <summary>The projects other projects may reference: not the test assemblies, which all share the name NFUnitTest.</summary>
+    IEnumerable<NanoProject> Libraries => Projects.Where(p => !p.IsUnitTestAssembly);
 
     public static ConfigurationBuild Run(string repositoryRoot, string artifactsRoot, string configuration, Toolchain toolchain)
     {
@@ -57,7 +60,7 @@ sealed class ConfigurationBuild
         // Every assembly a project may reference, by name: the toolchain's and the ones just built.
         var hints = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (string reference in Directory.EnumerateFiles(toolchain.References, "*.dll")) hints[Path.GetFileNameWithoutExtension(reference)] = reference;
-        foreach (NanoProject project in Projects) hints[project.AssemblyName] = Assembly(project);
+        foreach (NanoProject project in Libraries) hints[project.AssemblyName] = Assembly(project);
         foreach (NanoProject project in Projects)
         {
             var others = new SortedDictionary<string, string>(hints, StringComparer.Ordinal);
@@ -72,7 +75,8 @@ sealed class ConfigurationBuild
     /// </summary>
     public List<string> PeClosure(NanoProject project)
     {
-        var ours = Projects.ToDictionary(p => p.AssemblyName, StringComparer.Ordinal);
+        var ours = Libraries.ToDictionary(p => p.AssemblyName, StringComparer.Ordinal);
+        ours[project.AssemblyName] = project;
         var pending = new Queue<string>();
         var names = new SortedSet<string>(StringComparer.Ordinal);
         void Add(string name) { if (names.Add(name)) pending.Enqueue(name); }

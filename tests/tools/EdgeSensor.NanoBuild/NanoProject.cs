@@ -38,6 +38,9 @@ sealed class NanoProject
 
     public bool IsUnitTestAssembly => AssemblyName == "NFUnitTest";
 
+    /// <summary>The .nfproj's file name: unique where assembly names are not (every test project is NFUnitTest).</summary>
+    public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);
+
     public static NanoProject Evaluate(string path, string configuration)
     {
         ProcessRunner.Result run = ProcessRunner.Run("dotnet", new[]

@@ -57,7 +57,7 @@ static bool RunTests(ConfigurationBuild build, NanoProject tests, Toolchain tool
 {
     List<string> declared = AssemblyMetadata.DeclaredTests(build.Assembly(tests));
     List<string> pe = build.PeClosure(tests);
-    string log = Path.Combine(build.Root, "nanoclr-" + tests.AssemblyName + ".log");
+    string log = Path.Combine(build.Root, "nanoclr-" + tests.Name + ".log");
     UnitTestRun run = UnitTestRun.Execute(toolchain, pe, declared, log, options.Timeout);
     if (options.List)
     {
@@ -75,7 +75,7 @@ static bool RunTests(ConfigurationBuild build, NanoProject tests, Toolchain tool
 
 static bool RunProgram(ConfigurationBuild build, NanoProject program, Toolchain toolchain, Options options)
 {
-    string log = Path.Combine(build.Root, "nanoclr-" + program.AssemblyName + ".log");
+    string log = Path.Combine(build.Root, "nanoclr-" + program.Name + ".log");
     ProcessRunner.Result run = ProcessRunner.Run(toolchain.NanoClr, build.PeClosure(program), build.Root, options.Timeout);
     File.WriteAllText(log, run.Output);
     Console.WriteLine(build.Configuration + ": " + program.AssemblyName + " on nanoCLR (log " + log + ")");

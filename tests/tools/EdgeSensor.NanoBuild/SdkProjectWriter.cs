@@ -12,9 +12,9 @@ namespace EdgeSensor.NanoBuild;
 static class SdkProjectWriter
 {
     /// <summary>The folder of the generated project for <paramref name="project"/>.</summary>
-    public static string Folder(string configurationRoot, NanoProject project) => Path.Combine(configurationRoot, project.AssemblyName);
+    public static string Folder(string configurationRoot, NanoProject project) => Path.Combine(configurationRoot, project.Name);
 
-    public static string ProjectFile(string configurationRoot, NanoProject project) => Path.Combine(Folder(configurationRoot, project), project.AssemblyName + ".csproj");
+    public static string ProjectFile(string configurationRoot, NanoProject project) => Path.Combine(Folder(configurationRoot, project), project.Name + ".csproj");
 
     public static string OutputAssembly(string configurationRoot, NanoProject project) => Path.Combine(Folder(configurationRoot, project), "bin", project.AssemblyName + ".dll");
 
