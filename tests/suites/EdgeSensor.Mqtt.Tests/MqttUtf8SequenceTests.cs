@@ -84,17 +84,6 @@ namespace EdgeSensor.Mqtt.Tests
             }
         }
 
-        [Fact]
-        public void Ascii_is_one_byte_including_nul_which_only_Validate_refuses()
-        {
-            byte[] nul = { 0x00 };
-
-            Assert.Equal(1, MqttUtf8.SequenceLength(nul, 0, 1));
-            Assert.Equal(0, MqttUtf8.DecodeSequence(nul, 0, 1));
-            Assert.Equal(MqttError.InvalidUtf8, MqttUtf8.Validate(nul, 0, 1));
-            Assert.Equal(0x7F, MqttUtf8.DecodeSequence(new byte[] { 0x7F }, 0, 1));
-        }
-
         /// <summary>Whether the runtime decodes the bytes as exactly one scalar value of that many bytes.</summary>
         private static bool IsOneScalar(byte[] bytes, int length)
         {

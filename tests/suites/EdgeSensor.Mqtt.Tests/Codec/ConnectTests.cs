@@ -1,70 +1,23 @@
 using System.Collections.Generic;
 using EdgeSensor.Mqtt.BrokerSide;
 using EdgeSensor.Mqtt.Codec;
+using EdgeSensor.NanoTests.Codec;
 using Xunit;
 
 namespace EdgeSensor.Mqtt.Tests.Codec
 {
-    /// <summary>CONNECT, MQTT 3.1.1 section 3.1: encoding, decoding and the decoder's refusals.</summary>
+    /// <summary>
+    /// CONNECT, MQTT 3.1.1 section 3.1, on the broker side: decoding and its refusals. The client's encoding, exact
+    /// bytes, is checked on nanoCLR and here through the NanoTests (ConnectEncodingTests, PacketExamples).
+    /// </summary>
     public class ConnectTests
     {
-        internal static readonly byte[] Minimal =
-        {
-            0x10, 0x0D,                               // CONNECT, remaining length 13
-            0x00, 0x04, 0x4D, 0x51, 0x54, 0x54,       // protocol name "MQTT" [MQTT-3.1.2-1]
-            0x04,                                     // protocol level 4 [MQTT-3.1.2-2]
-            0x02,                                     // connect flags: clean session
-            0x00, 0x3C,                               // keep alive 60 s
-            0x00, 0x01, 0x61,                         // client identifier "a"
-        };
-
-        /// <summary>The flags of figure 3.6 (0xCE): user name, password, will QoS 1, will, clean session; keep alive 10.</summary>
-        internal static readonly byte[] Full =
-        {
-            0x10, 0x1E,                               // CONNECT, remaining length 30
-            0x00, 0x04, 0x4D, 0x51, 0x54, 0x54,       // protocol name "MQTT"
-            0x04,                                     // protocol level 4
-            0xCE,                                     // flags 1100 1110
-            0x00, 0x0A,                               // keep alive 10 s
-            0x00, 0x02, 0x63, 0x31,                   // client identifier "c1"
-            0x00, 0x03, 0x77, 0x2F, 0x74,             // will topic "w/t"
-            0x00, 0x02, 0x01, 0x02,                   // will message 01 02
-            0x00, 0x01, 0x75,                         // user name "u"
-            0x00, 0x02, 0x70, 0x77,                   // password "pw"
-        };
-
         private const int FlagsIndex = 9;
-
-        [Fact]
-        public void Encodes_a_minimal_connect()
-        {
-            MqttConnectOptions options = new MqttConnectOptions { ClientId = "a", CleanSession = true, KeepAliveSeconds = 60 };
-
-            PacketBytes.Equal(Minimal, PacketBytes.Encoded((b, o) => MqttEncoder.Connect(b, o, options)));
-        }
-
-        [Fact]
-        public void Encodes_every_field_in_order()
-        {
-            MqttConnectOptions options = new MqttConnectOptions
-            {
-                ClientId = "c1",
-                CleanSession = true,
-                KeepAliveSeconds = 10,
-                WillTopic = "w/t",
-                WillPayload = new byte[] { 0x01, 0x02 },
-                WillQos = MqttQos.AtLeastOnce,
-                UserName = "u",
-                Password = new byte[] { 0x70, 0x77 },
-            };
-
-            PacketBytes.Equal(Full, PacketBytes.Encoded((b, o) => MqttEncoder.Connect(b, o, options)));
-        }
 
         [Fact]
         public void Decodes_a_minimal_connect()
         {
-            BrokerPacket p = PacketBytes.DecodeValid(Minimal);
+            BrokerPacket p = PacketBytes.DecodeValid(PacketExamples.ConnectMinimal);
 
             Assert.Equal(MqttPacketType.Connect, p.Type);
             Assert.Equal(4, p.ProtocolLevel);
@@ -79,7 +32,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [Fact]
         public void Decodes_every_field()
         {
-            BrokerPacket p = PacketBytes.DecodeValid(Full);
+            BrokerPacket p = PacketBytes.DecodeValid(PacketExamples.ConnectFull);
 
             Assert.True(p.CleanSession);
             Assert.Equal(10, p.KeepAliveSeconds);
@@ -114,9 +67,13 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             }
         }
 
+        /// <summary>
+        /// The broker side decodes what the client encodes, for every flag combination. The exact bytes of each
+        /// combination (figure 3.4) are checked on nanoCLR: NanoTests ConnectEncodingTests.EveryFlagCombinationOfFigure34.
+        /// </summary>
         [Theory]
         [MemberData(nameof(FlagCombinations))]
-        public void Every_flag_combination_encodes_as_figure_3_4_and_decodes_back(bool clean, int willQos, bool willRetain, int credentials)
+        public void Every_flag_combination_decodes_back(bool clean, int willQos, bool willRetain, int credentials)
         {
             bool hasWill = willQos >= 0;
             MqttConnectOptions options = new MqttConnectOptions { ClientId = "id", CleanSession = clean, KeepAliveSeconds = 300 };
@@ -131,21 +88,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             options.UserName = credentials >= 1 ? "u" : null;
             options.Password = credentials == 2 ? new byte[] { 0x00, 0xFF } : null;
 
-            // Figure 3.4: bit 7 user name, 6 password, 5 will retain, 4-3 will QoS, 2 will, 1 clean session, 0 reserved.
-            int flags = (clean ? 1 << 1 : 0) | (hasWill ? 1 << 2 : 0) | (hasWill ? willQos << 3 : 0)
-                | (willRetain ? 1 << 5 : 0) | (credentials == 2 ? 1 << 6 : 0) | (credentials >= 1 ? 1 << 7 : 0);
-            byte[] expected = PacketBytes.Framed(0x10, PacketBytes.Concat(
-                new byte[] { 0x00, 0x04, 0x4D, 0x51, 0x54, 0x54, 0x04, (byte)flags, 0x01, 0x2C },
-                PacketBytes.Prefixed(PacketBytes.Utf8("id")),
-                hasWill ? PacketBytes.Prefixed(PacketBytes.Utf8("w/t")) : new byte[0],
-                hasWill ? new byte[] { 0x00, 0x02, 0xA5, 0x00 } : new byte[0],
-                credentials >= 1 ? new byte[] { 0x00, 0x01, 0x75 } : new byte[0],
-                credentials == 2 ? new byte[] { 0x00, 0x02, 0x00, 0xFF } : new byte[0]));
-
-            byte[] encoded = PacketBytes.Encoded((b, o) => MqttEncoder.Connect(b, o, options));
-            PacketBytes.Equal(expected, encoded);
-
-            BrokerPacket p = PacketBytes.DecodeValid(encoded);
+            BrokerPacket p = PacketBytes.DecodeValid(PacketBytes.Encoded((b, o) => MqttEncoder.Connect(b, o, options)));
             Assert.Equal(clean, p.CleanSession);
             Assert.Equal(300, p.KeepAliveSeconds);
             Assert.Equal("id", PacketBytes.Text(p.Buffer, p.ClientIdOffset, p.ClientIdLength));
@@ -166,32 +109,17 @@ namespace EdgeSensor.Mqtt.Tests.Codec
             }
         }
 
+        /// <summary>The client's encoding of these options is checked on nanoCLR (ConnectEncodingTests); here the broker side reads it.</summary>
         [Fact]
         public void Empty_client_id_multi_byte_user_name_and_extreme_keep_alives()
         {
-            MqttConnectOptions options = new MqttConnectOptions { ClientId = "", KeepAliveSeconds = 65535, UserName = "é€😀" };
-            byte[] expected =
-            {
-                0x10, 0x17,                               // CONNECT, remaining length 23
-                0x00, 0x04, 0x4D, 0x51, 0x54, 0x54, 0x04, // "MQTT", level 4
-                0x82,                                     // flags: user name, clean session
-                0xFF, 0xFF,                               // keep alive 65535 s, big-endian
-                0x00, 0x00,                               // zero-length client identifier [MQTT-3.1.3-6]
-                0x00, 0x09,                               // user name: 9 bytes
-                0xC3, 0xA9,                               // é
-                0xE2, 0x82, 0xAC,                         // €
-                0xF0, 0x9F, 0x98, 0x80,                   // 😀
-            };
-
-            PacketBytes.Equal(expected, PacketBytes.Encoded((b, o) => MqttEncoder.Connect(b, o, options)));
-            BrokerPacket p = PacketBytes.DecodeValid(expected);
+            BrokerPacket p = PacketBytes.DecodeValid(PacketExamples.ConnectMultiByteUserName);
             Assert.Equal(65535, p.KeepAliveSeconds);
             Assert.Equal(0, p.ClientIdLength);
             Assert.Equal("é€😀", PacketBytes.Text(p.Buffer, p.UserNameOffset, p.UserNameLength));
 
-            options.KeepAliveSeconds = 0;
+            MqttConnectOptions options = new MqttConnectOptions { ClientId = "", KeepAliveSeconds = 0, UserName = "é€😀" };
             byte[] noKeepAlive = PacketBytes.Encoded((b, o) => MqttEncoder.Connect(b, o, options));
-            Assert.Equal(new byte[] { 0x00, 0x00 }, PacketBytes.Slice(noKeepAlive, 10, 2));
             Assert.Equal(0, PacketBytes.DecodeValid(noKeepAlive).KeepAliveSeconds);
         }
 
@@ -199,9 +127,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         public void Will_message_and_password_are_binary_not_text()
         {
             // 00, FF and a lone continuation byte would all be refused in a UTF-8 field.
-            byte[] packet = Connect(0xC6, Field("c"), Field("w"), new byte[] { 0x00, 0x03, 0x00, 0xFF, 0x80 }, Field("u"), new byte[] { 0x00, 0x02, 0xFF, 0x00 });
-
-            BrokerPacket p = PacketBytes.DecodeValid(packet);
+            BrokerPacket p = PacketBytes.DecodeValid(PacketExamples.ConnectBinaryFields);
 
             Assert.Equal(new byte[] { 0x00, 0xFF, 0x80 }, PacketBytes.Slice(p.Buffer, p.WillPayloadOffset, p.WillPayloadLength));
             Assert.Equal(new byte[] { 0xFF, 0x00 }, PacketBytes.Slice(p.Buffer, p.PasswordOffset, p.PasswordLength));
@@ -229,7 +155,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData(255)]
         public void Refuses_another_protocol_level_MQTT_3_1_2_2(int level)
         {
-            byte[] packet = With(Minimal, 8, level);
+            byte[] packet = With(PacketExamples.ConnectMinimal, 8, level);
 
             Assert.Equal(MqttError.UnknownProtocol, PacketBytes.Decode(packet, new BrokerPacket()));
         }
@@ -245,7 +171,7 @@ namespace EdgeSensor.Mqtt.Tests.Codec
         [InlineData(0x40, MqttError.InvalidConnectFlags, "password without user name [MQTT-3.1.2-22]")]
         public void Refuses_inconsistent_connect_flags(int flags, MqttError expected, string rule)
         {
-            byte[] packet = With(Minimal, FlagsIndex, flags);
+            byte[] packet = With(PacketExamples.ConnectMinimal, FlagsIndex, flags);
 
             Assert.True(expected == PacketBytes.Decode(packet, new BrokerPacket()), rule);
         }

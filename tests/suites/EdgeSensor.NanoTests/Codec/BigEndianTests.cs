@@ -2,7 +2,7 @@ using EdgeSensor.Mqtt;
 using EdgeSensor.Mqtt.Codec;
 using nanoFramework.TestFramework;
 
-namespace EdgeSensor.NanoTests
+namespace EdgeSensor.NanoTests.Codec
 {
     /// <summary>MQTT sends 16-bit integers most significant byte first (MQTT 3.1.1 section 1.5.2).</summary>
     [TestClass]

@@ -2,7 +2,7 @@ using EdgeSensor.Mqtt;
 using EdgeSensor.Mqtt.Codec;
 using nanoFramework.TestFramework;
 
-namespace EdgeSensor.NanoTests
+namespace EdgeSensor.NanoTests.Codec
 {
     /// <summary>Packet types are the fixed header's upper nibble (MQTT 3.1.1 section 2.2.1, table 2.1).</summary>
     [TestClass]
