@@ -9,7 +9,7 @@ namespace EdgeSensor.NanoTests.Session
     public class ConnectTests
     {
         [TestMethod]
-        public void ConnectCarriesEveryOptionAndAnAcceptedConnackConnects()
+        public void ConnectCarriesEveryOptionAndConnackConnects()
         {
             ScriptedBroker b = new ScriptedBroker();
             b.Connect.CleanSession = false;
@@ -22,21 +22,19 @@ namespace EdgeSensor.NanoTests.Session
 
             byte[] connect = b.Open(false);
 
-            // Level 4 [MQTT-3.1.2-2]; flags: user, password, will retain, will QoS 1, will, no clean session; keepalive 10.
-            byte[] expected = Wire.Join(
-                Wire.Join(new byte[] { 0x10, 60, 0, 4 }, Ascii.Bytes("MQTT"), new byte[] { 4, 0xEC, 0, 10, 0, 4 }),
-                Wire.Join(Ascii.Bytes("dev1"), new byte[] { 0, 22 }, Ascii.Bytes("edgesensor/dev1/status")),
-                Wire.Join(Wire.Join(new byte[] { 0, 7 }, Ascii.Bytes("offline"), new byte[] { 0, 4 }), Ascii.Bytes("user"), new byte[] { 0, 3, 1, 2, 3 }));
-            Wire.AreEqual(expected, connect, "CONNECT");
+            // Level 4 [MQTT-3.1.2-2]; flags EC: user, password, will retain, will QoS 1, will, no clean session; keepalive 10;
+            // then client id, will topic, will message, user name, password, each with its two-byte length.
+            Wire.AreEqual(Wire.Join(Wire.Hex("103C0004"), Ascii.Bytes("MQTT"), Wire.Hex("04EC000A0004"), Ascii.Bytes("dev1"),
+                Wire.Hex("0016"), Ascii.Bytes("edgesensor/dev1/status"), Wire.Hex("0007"), Ascii.Bytes("offline"),
+                Wire.Hex("0004"), Ascii.Bytes("user"), Wire.Hex("0003010203")), connect, "CONNECT");
             Assert.AreEqual((int)MqttSessionState.Connected, (int)b.Session.State, "state");
             b.Handler.AssertEvents(new string[] { RecordingHandler.Connected(false) });
         }
 
         [TestMethod]
-        public void AClientIdOnlyConnectIsTheShortestCleanSession()
+        public void AClientIdAloneMakesTheShortestConnect()
         {
-            ScriptedBroker b = new ScriptedBroker();
-            Wire.AreEqual("101000044D5154540402000A000464657631", b.Open(), "CONNECT");
+            Wire.AreEqual(Wire.Join(Wire.Hex("10100004"), Ascii.Bytes("MQTT"), Wire.Hex("0402000A0004"), Ascii.Bytes("dev1")), new ScriptedBroker().Open(), "CONNECT");
         }
 
         [TestMethod]
@@ -45,7 +43,7 @@ namespace EdgeSensor.NanoTests.Session
         [DataRow(3)]
         [DataRow(4)]
         [DataRow(5)]
-        public void ARefusedConnackSurfacesAsConnectionRefusedWithItsCode(int code)
+        public void ARefusedConnackClosesWithItsCode(int code)
         {
             ScriptedBroker b = new ScriptedBroker();
             b.Open(false, code);
@@ -57,13 +55,14 @@ namespace EdgeSensor.NanoTests.Session
         }
 
         [TestMethod]
-        public void APacketBeforeConnackClosesTheConnection()
+        public void APacketBeforeConnackCloses()
         {
+            // [MQTT-3.2.0-1]
             ScriptedBroker b = new ScriptedBroker();
-            Assert.AreEqual((int)MqttError.None, (int)b.Session.Connect(b.Connect, 0), "Connect");
+            Assert.AreEqual((int)MqttError.None, (int)b.Session.Connect(b.Connect, 0), "connect");
             b.TakeOutput();
             b.SendPingresp();
-            Assert.AreEqual((int)MqttError.UnexpectedPacket, (int)b.Session.LastError, "[MQTT-3.2.0-1]");
+            Assert.AreEqual((int)MqttError.UnexpectedPacket, (int)b.Session.LastError, "error");
         }
 
         [TestMethod]
@@ -71,7 +70,7 @@ namespace EdgeSensor.NanoTests.Session
         {
             ScriptedBroker b = new ScriptedBroker();
             b.Open();
-            b.Receive(new byte[] { 0x20, 0x02, 0x00, 0x00 });
+            b.Receive(Wire.Connack(false, 0));
             Assert.AreEqual((int)MqttError.UnexpectedPacket, (int)b.Session.LastError, "error");
         }
 
@@ -81,10 +80,10 @@ namespace EdgeSensor.NanoTests.Session
             ScriptedBroker b = new ScriptedBroker(new MqttSessionOptions { ConnectTimeoutMs = 5000 });
             b.Session.Connect(b.Connect, 0);
             b.Session.Tick(4999);
-            Assert.AreEqual((int)MqttSessionState.Connecting, (int)b.Session.State, "at 4999 ms");
-            Assert.AreEqual(1L, b.Session.MillisecondsUntilTick(4999), "until the timeout");
+            Assert.AreEqual((int)MqttSessionState.Connecting, (int)b.Session.State, "state");
+            Assert.AreEqual(1L, b.Session.MillisecondsUntilTick(4999), "until");
             b.Session.Tick(5000);
-            Assert.AreEqual((int)MqttError.ConnectTimeout, (int)b.Session.LastError, "at 5000 ms");
+            Assert.AreEqual((int)MqttError.ConnectTimeout, (int)b.Session.LastError, "error");
         }
 
         [TestMethod]
@@ -92,35 +91,35 @@ namespace EdgeSensor.NanoTests.Session
         {
             ScriptedBroker b = new ScriptedBroker();
             b.Connect.Password = new byte[] { 1 };
-            Assert.AreEqual((int)MqttError.InvalidConnectFlags, (int)b.Session.Connect(b.Connect, 0), "[MQTT-3.1.2-22]");
+            Assert.AreEqual((int)MqttError.InvalidConnectFlags, (int)b.Session.Connect(b.Connect, 0), "password"); // [MQTT-3.1.2-22]
             b.Connect.Password = null;
             b.Connect.WillTopic = "a/+";
-            Assert.AreEqual((int)MqttError.WildcardInTopicName, (int)b.Session.Connect(b.Connect, 0), "will topic");
+            Assert.AreEqual((int)MqttError.WildcardInTopicName, (int)b.Session.Connect(b.Connect, 0), "will");
             b.Connect.WillTopic = null;
             b.Connect.ClientId = "";
             b.Connect.CleanSession = false;
-            Assert.AreEqual((int)MqttError.InvalidConnectFlags, (int)b.Session.Connect(b.Connect, 0), "[MQTT-3.1.3-7]");
+            Assert.AreEqual((int)MqttError.InvalidConnectFlags, (int)b.Session.Connect(b.Connect, 0), "id"); // [MQTT-3.1.3-7]
             b.Connect.CleanSession = true;
             b.Connect.UserName = new string('u', 65536);
-            Assert.AreEqual((int)MqttError.StringTooLong, (int)b.Session.Connect(b.Connect, 0), "user name"); // a two-byte length cannot say it
+            Assert.AreEqual((int)MqttError.StringTooLong, (int)b.Session.Connect(b.Connect, 0), "user"); // a two-byte length cannot say it
             b.Connect.UserName = "u";
             b.Connect.Password = new byte[65536];
             Assert.AreEqual((int)MqttError.StringTooLong, (int)b.Session.Connect(b.Connect, 0), "password");
             b.Connect.Password = null;
             b.Connect.WillTopic = "w";
             b.Connect.WillPayload = new byte[65536];
-            Assert.AreEqual((int)MqttError.StringTooLong, (int)b.Session.Connect(b.Connect, 0), "will payload");
+            Assert.AreEqual((int)MqttError.StringTooLong, (int)b.Session.Connect(b.Connect, 0), "will");
             Assert.AreEqual((int)MqttSessionState.Disconnected, (int)b.Session.State, "state");
             b.AssertNoOutput();
         }
 
         [TestMethod]
-        public void DisconnectQueuesDisconnectAndTheConnectionEndsAsClosedByClient()
+        public void DisconnectIsQueuedAndTheEndIsClosedByClient()
         {
             ScriptedBroker b = new ScriptedBroker();
             b.Open();
-            Assert.IsTrue(b.Session.Disconnect(), "Disconnect");
-            Wire.AreEqual("E000", b.TakeOutput(), "DISCONNECT");
+            Assert.IsTrue(b.Session.Disconnect(), "queued");
+            Wire.AreEqual(Wire.Empty(Wire.Disconnect), b.TakeOutput(), "DISCONNECT");
             b.Session.ConnectionLost();
             Assert.AreEqual((int)MqttError.ClosedByClient, (int)b.Session.LastError, "error");
         }

@@ -1,6 +1,5 @@
 using EdgeSensor.Mqtt;
 using EdgeSensor.Mqtt.Session;
-using EdgeSensor.NanoTests.Sensors;
 using nanoFramework.TestFramework;
 
 namespace EdgeSensor.NanoTests.Session
@@ -21,22 +20,22 @@ namespace EdgeSensor.NanoTests.Session
         [DataRow((int)MqttError.UnexpectedPacket, "8206000100016100")]     // SUBSCRIBE from a server
         [DataRow((int)MqttError.UnknownPacketType, "F000")]
         [DataRow((int)MqttError.PacketTooLong, "D00100")]                  // PINGRESP with a body
-        public void AMalformedPacketClosesWithItsNamedReason(int expected, string hex)
+        public void AMalformedPacketClosesWithItsReason(int expected, string hex)
         {
             ScriptedBroker b = new ScriptedBroker();
             b.Open();
-            b.Receive(Hex.Bytes(hex));
+            b.Receive(Wire.Hex(hex));
             Assert.AreEqual((int)MqttSessionState.Disconnected, (int)b.Session.State, "state");
             Assert.AreEqual(expected, (int)b.Session.LastError, "error");
             Assert.AreEqual(RecordingHandler.Disconnected((MqttError)expected, MqttConnectReturnCode.Accepted), b.Handler.LastEvent, "event");
         }
 
         [TestMethod]
-        public void AnOversizedNonPublishPacketClosesInsteadOfBuffering()
+        public void AnOversizedNonPublishPacketCloses()
         {
             ScriptedBroker b = new ScriptedBroker(new MqttSessionOptions { ReceiveBufferSize = 64 });
             b.Open();
-            b.Receive(new byte[] { 0x90, 0xFF, 0xFF, 0x7F }); // a SUBACK announcing 2 MiB
+            b.Receive(Wire.Hex("90FFFF7F")); // a SUBACK announcing 2 MiB
             Assert.AreEqual((int)MqttError.PacketTooLong, (int)b.Session.LastError, "error");
         }
     }

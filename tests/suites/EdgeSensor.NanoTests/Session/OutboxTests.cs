@@ -13,25 +13,25 @@ namespace EdgeSensor.NanoTests.Session
         public void BytesUsedCountsEntriesWithTheirHeaders()
         {
             Outbox outbox = new Outbox(100);
-            Assert.AreEqual(0, outbox.BytesUsed, "empty");
+            Assert.AreEqual(0, outbox.BytesUsed, "used");
             outbox.TryAppend(12);
             outbox.TryAppend(22);
-            Assert.AreEqual(12 + 22 + 2 * Header, outbox.BytesUsed, "two entries");
+            Assert.AreEqual(12 + 22 + 2 * Header, outbox.BytesUsed, "used");
         }
 
         [TestMethod]
-        public void BytesUsedAfterWrappingIncludesTheUnusableEndOfTheRing()
+        public void BytesUsedAfterAWrapCountsTheUnusableEnd()
         {
             Outbox outbox = new Outbox(100);
             int first = outbox.TryAppend(32);  // [0, 40)
             outbox.TryAppend(32);              // [40, 80)
             outbox.SetState(first, OutboxState.Completed);
             outbox.ReclaimCompleted();         // head at 40
-            Assert.AreEqual(40, outbox.BytesUsed, "after reclaiming");
+            Assert.AreEqual(40, outbox.BytesUsed, "used");
 
-            Assert.AreEqual(0, outbox.TryAppend(22), "30 bytes do not fit in [80, 100): wraps to the front");
+            Assert.AreEqual(0, outbox.TryAppend(22), "entry"); // 30 bytes do not fit in [80, 100): wraps to the front
             // Live: [40, 80) and [0, 30); the 20 bytes at [80, 100) stay unusable until the head passes them.
-            Assert.AreEqual(40 + 20 + 30, outbox.BytesUsed, "wrapped");
+            Assert.AreEqual(40 + 20 + 30, outbox.BytesUsed, "used");
         }
 
         [TestMethod]
@@ -43,11 +43,11 @@ namespace EdgeSensor.NanoTests.Session
             outbox.SetState(a, OutboxState.Completed);
             outbox.SetState(b, OutboxState.Completed);
             outbox.ReclaimCompleted();
-            Assert.AreEqual(0, outbox.BytesUsed, "reclaimed");
+            Assert.AreEqual(0, outbox.BytesUsed, "used");
         }
 
         [TestMethod]
-        public void EntriesAreVisitedInOrderAcrossTheWrap()
+        public void EntriesFollowInOrderAcrossTheWrap()
         {
             Outbox outbox = new Outbox(100);
             int first = outbox.TryAppend(32);          // [0, 40)
@@ -55,32 +55,32 @@ namespace EdgeSensor.NanoTests.Session
             outbox.SetState(first, OutboxState.Completed);
             outbox.ReclaimCompleted();
             int third = outbox.TryAppend(22);          // [0, 30), after the wrap
-            Assert.AreEqual(second, outbox.First, "first");
-            Assert.AreEqual(third, outbox.Next(second), "the entry after the wrap");
-            Assert.AreEqual(-1, outbox.Next(third), "end");
+            Assert.AreEqual(second, outbox.First, "entry");
+            Assert.AreEqual(third, outbox.Next(second), "entry");
+            Assert.AreEqual(-1, outbox.Next(third), "entry");
             Assert.AreEqual(2, outbox.Count, "count");
         }
 
         [TestMethod]
-        public void AnEntryThatFitsNowhereIsRefusedAndNothingChanges()
+        public void AnEntryThatDoesNotFitIsRefused()
         {
             Outbox outbox = new Outbox(100);
-            Assert.AreEqual(-1, outbox.TryAppend(93), "93 + 8 bytes in 100");
-            Assert.AreEqual(0, outbox.TryAppend(92), "92 + 8 bytes fill it");
-            Assert.AreEqual(-1, outbox.TryAppend(0), "full");
+            Assert.AreEqual(-1, outbox.TryAppend(93), "entry"); // 93 + 8 bytes in 100
+            Assert.AreEqual(0, outbox.TryAppend(92), "entry");
+            Assert.AreEqual(-1, outbox.TryAppend(0), "entry");
             Assert.AreEqual(1, outbox.Count, "count");
         }
 
         [TestMethod]
-        public void ANewEntryIsQueuedWithNoIdentifierAndNeverSent()
+        public void ANewEntryIsQueuedWithoutAnId()
         {
             Outbox outbox = new Outbox(64);
             int entry = outbox.TryAppend(10);
             Assert.AreEqual((int)OutboxState.Queued, (int)outbox.State(entry), "state");
-            Assert.AreEqual(0, outbox.PacketId(entry), "no identifier until first sent");
-            Assert.AreEqual(0, outbox.TimesSent(entry), "times sent");
+            Assert.AreEqual(0, outbox.PacketId(entry), "id");
+            Assert.AreEqual(0, outbox.TimesSent(entry), "sent");
             Assert.AreEqual(10, outbox.PacketLength(entry), "length");
-            Assert.AreEqual(entry + Header, outbox.PacketOffset(entry), "packet after the header");
+            Assert.AreEqual(entry + Header, outbox.PacketOffset(entry), "offset");
         }
     }
 }

@@ -138,14 +138,19 @@ namespace EdgeSensor.NanoTests.Session
         }
 
         /// <summary>Waits until at least <paramref name="events"/> events and <paramref name="messages"/> whole messages are recorded.</summary>
-        public bool WaitFor(int events, int messages, int timeoutMs)
+        public bool WaitFor(int events, int messages, int timeoutMs) => WaitFor(events, messages, 0, timeoutMs);
+
+        /// <summary>Waits until at least <paramref name="count"/> SUBACK codes are reported.</summary>
+        public bool WaitForSubscribeResults(int count, int timeoutMs) => WaitFor(0, 0, count, timeoutMs);
+
+        bool WaitFor(int events, int messages, int subscribeResults, int timeoutMs)
         {
             long deadline = DateTime.UtcNow.Ticks + timeoutMs * TimeSpan.TicksPerMillisecond;
             while (true)
             {
                 lock (gate)
                 {
-                    if (eventCount >= events && messageCount >= messages) return true;
+                    if (eventCount >= events && messageCount >= messages && subscribeCount >= subscribeResults) return true;
                 }
                 long left = (deadline - DateTime.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
                 if (left <= 0) return false;

@@ -38,10 +38,10 @@ namespace EdgeSensor.NanoTests.Session
 
         public byte[] Open(bool sessionPresent, int returnCode)
         {
-            Assert.AreEqual((int)MqttError.None, (int)Session.Connect(Connect, Now), "Connect");
+            Assert.AreEqual((int)MqttError.None, (int)Session.Connect(Connect, Now), "connect");
             byte[] connect = Single(TakeOutput());
-            Assert.AreEqual(Wire.Connect, Wire.Type(connect), "CONNECT first");
-            Send(new byte[] { 0x20, 0x02, (byte)(sessionPresent ? 1 : 0), (byte)returnCode });
+            Assert.AreEqual(Wire.Connect, Wire.Type(connect), "CONNECT");
+            Send(Wire.Connack(sessionPresent, returnCode));
             return connect;
         }
 
@@ -66,7 +66,7 @@ namespace EdgeSensor.NanoTests.Session
         public int Receive(byte[] data) => Receive(data, 0, data.Length);
 
         /// <summary>Sends bytes the session must take whole.</summary>
-        public void Feed(byte[] data, int offset, int count) => Assert.AreEqual(count, Receive(data, offset, count), "bytes taken");
+        public void Feed(byte[] data, int offset, int count) => Assert.AreEqual(count, Receive(data, offset, count), "taken");
 
         public void Send(byte[] data) => Feed(data, 0, data.Length);
 
@@ -78,7 +78,7 @@ namespace EdgeSensor.NanoTests.Session
 
         public void SendSuback(int id, byte[] codes) => Send(Wire.Suback(id, codes));
 
-        public void SendPingresp() => Send(new byte[] { 0xD0, 0x00 });
+        public void SendPingresp() => Send(Wire.Pingresp());
 
         /// <summary>Everything the session has queued, as if the transport wrote it all at <see cref="Now"/>.</summary>
         public byte[] TakeOutput()
@@ -99,12 +99,12 @@ namespace EdgeSensor.NanoTests.Session
         public static byte[] Single(byte[] output)
         {
             byte[][] packets = Wire.Split(output);
-            Assert.AreEqual(1, packets.Length, "one packet");
+            Assert.AreEqual(1, packets.Length, "packets");
             return packets[0];
         }
 
         public byte[] TakeSingle() => Single(TakeOutput());
 
-        public void AssertNoOutput() => Assert.AreEqual(0, TakeOutput().Length, "nothing written");
+        public void AssertNoOutput() => Assert.AreEqual(0, TakeOutput().Length, "output");
     }
 }

@@ -10,24 +10,24 @@ namespace EdgeSensor.NanoTests.Session
     public class SubscribeTests
     {
         [TestMethod]
-        public void SeveralFiltersGoInOneSubscribeAndEachSubackCodeIsReported()
+        public void FiltersShareOneSubscribeAndEachCodeIsReported()
         {
             ScriptedBroker b = new ScriptedBroker();
             b.Open();
             int first = b.Session.Subscribe(new string[] { "a/+", "b/#", "forbidden" }, new MqttQos[] { MqttQos.AtMostOnce, MqttQos.AtLeastOnce, MqttQos.ExactlyOnce });
             // Reserved flags 0010 [MQTT-3.8.1-1]; each filter followed by its requested QoS.
-            Wire.AreEqual("821A0001" + "0003612F2B00" + "0003622F2301" + "0009666F7262696464656E02", b.TakeOutput(), "SUBSCRIBE");
+            Wire.AreEqual(Wire.Join(Wire.Hex("821A00010003"), Ascii.Bytes("a/+"), Wire.Hex("000003"), Ascii.Bytes("b/#"), Wire.Hex("010009"), Ascii.Bytes("forbidden"), new byte[] { 2 }), b.TakeOutput(), "SUBSCRIBE");
 
-            b.SendSuback(1, new byte[] { 0, 1, 0x80 });
+            b.SendSuback(1, Wire.Hex("000180"));
             Assert.AreEqual(3, b.Handler.SubscribeResultCount, "codes");
-            Assert.AreEqual(first.ToString() + ":0", b.Handler.SubscribeResult(0), "first");
-            Assert.AreEqual((first + 1).ToString() + ":1", b.Handler.SubscribeResult(1), "second");
-            Assert.AreEqual((first + 2).ToString() + ":128", b.Handler.SubscribeResult(2), "third");
-            Assert.AreEqual((int)SubscriptionState.Refused, (int)b.Session.Subscriptions.State(first + 2), "refused");
+            Assert.AreEqual(first.ToString() + ":0", b.Handler.SubscribeResult(0), "codes");
+            Assert.AreEqual((first + 1).ToString() + ":1", b.Handler.SubscribeResult(1), "codes");
+            Assert.AreEqual((first + 2).ToString() + ":128", b.Handler.SubscribeResult(2), "codes");
+            Assert.AreEqual((int)SubscriptionState.Refused, (int)b.Session.Subscriptions.State(first + 2), "state");
         }
 
         [TestMethod]
-        public void IncomingMessagesCarryTheIndexOfTheMatchingSubscription()
+        public void MessagesCarryTheMatchingSubscription()
         {
             ScriptedBroker b = new ScriptedBroker();
             b.Open();
@@ -36,21 +36,20 @@ namespace EdgeSensor.NanoTests.Session
             b.SendPublish("dev/cmd/relay", new byte[] { 1 }, 0, 0);
             b.SendPublish("other/x/y", new byte[] { 1 }, 0, 0);
             b.SendPublish("unrelated", new byte[] { 1 }, 0, 0);
-            Assert.AreEqual(3, b.Handler.ChunkCount, "messages");
-            Assert.AreEqual(cmd, b.Handler.Chunk(0).SubscriptionIndex, "dev/cmd/relay");
-            Assert.AreEqual(all, b.Handler.Chunk(1).SubscriptionIndex, "other/x/y");
-            Assert.AreEqual(-1, b.Handler.Chunk(2).SubscriptionIndex, "unrelated");
+            Assert.AreEqual(3, b.Handler.ChunkCount, "chunks");
+            Assert.AreEqual(cmd, b.Handler.Chunk(0).SubscriptionIndex, "index");
+            Assert.AreEqual(all, b.Handler.Chunk(1).SubscriptionIndex, "index");
+            Assert.AreEqual(-1, b.Handler.Chunk(2).SubscriptionIndex, "index");
         }
 
         [TestMethod]
-        public void AReconnectWithoutSessionSubscribesAgainAndWithOneItDoesNot()
+        public void OnlyAReconnectWithoutSessionSubscribesAgain()
         {
             ScriptedBroker b = new ScriptedBroker();
             b.Connect.CleanSession = false;
             b.Open();
             b.Session.Subscribe("keep/#", MqttQos.AtLeastOnce);
-            byte[] subscribe = b.TakeOutput();
-            Wire.AreEqual("820B00010006" + "6B6565702F23" + "01", subscribe, "SUBSCRIBE");
+            Wire.AreEqual(Wire.Join(Wire.Hex("820B00010006"), Ascii.Bytes("keep/#"), new byte[] { 1 }), b.TakeOutput(), "SUBSCRIBE");
             b.SendSuback(1, new byte[] { 1 });
 
             b.Session.ConnectionLost();
@@ -59,20 +58,20 @@ namespace EdgeSensor.NanoTests.Session
 
             b.Session.ConnectionLost();
             b.Open(false);
-            Wire.AreEqual("820B00020006" + "6B6565702F23" + "01", b.TakeOutput(), "SUBSCRIBE again, next id");
+            Wire.AreEqual(Wire.Join(Wire.Hex("820B00020006"), Ascii.Bytes("keep/#"), new byte[] { 1 }), b.TakeOutput(), "SUBSCRIBE"); // again, next id
         }
 
         [TestMethod]
-        public void ASubscribeWhileDisconnectedIsSentAfterConnect()
+        public void ASubscribeWhileOfflineGoesOutOnConnect()
         {
             ScriptedBroker b = new ScriptedBroker();
             b.Session.Subscribe("later", MqttQos.AtMostOnce);
             b.Open();
-            Wire.AreEqual("820A00010005" + "6C61746572" + "00", b.TakeOutput(), "SUBSCRIBE");
+            Wire.AreEqual(Wire.Join(Wire.Hex("820A00010005"), Ascii.Bytes("later"), new byte[] { 0 }), b.TakeOutput(), "SUBSCRIBE");
         }
 
         [TestMethod]
-        public void UnsubscribeStopsRoutingAndFreesTheSlotOnUnsuback()
+        public void UnsubscribeStopsRoutingAndUnsubackFrees()
         {
             ScriptedBroker b = new ScriptedBroker();
             b.Open();
@@ -81,12 +80,12 @@ namespace EdgeSensor.NanoTests.Session
             b.SendSuback(1, new byte[] { 0 });
             b.Session.Unsubscribe(i);
             // Reserved flags 0010 [MQTT-3.10.1-1].
-            Wire.AreEqual("A20700020003782F23", b.TakeOutput(), "UNSUBSCRIBE");
+            Wire.AreEqual(Wire.Join(Wire.Hex("A20700020003"), Ascii.Bytes("x/#")), b.TakeOutput(), "UNSUBSCRIBE");
             b.SendPublish("x/1", new byte[1], 0, 0);
-            Assert.AreEqual(1, b.Handler.ChunkCount, "delivered");
-            Assert.AreEqual(-1, b.Handler.Chunk(0).SubscriptionIndex, "no longer routed");
+            Assert.AreEqual(1, b.Handler.ChunkCount, "chunks");
+            Assert.AreEqual(-1, b.Handler.Chunk(0).SubscriptionIndex, "index"); // no longer routed
             b.SendAck(Wire.Unsuback, 2);
-            Assert.AreEqual((int)SubscriptionState.Free, (int)b.Session.Subscriptions.State(i), "free");
+            Assert.AreEqual((int)SubscriptionState.Free, (int)b.Session.Subscriptions.State(i), "state");
         }
 
         [TestMethod]
@@ -96,7 +95,7 @@ namespace EdgeSensor.NanoTests.Session
         public void AnInvalidFilterIsRefusedAtTheCall(string filter)
         {
             ScriptedBroker b = new ScriptedBroker();
-            Assert.ThrowsException(typeof(ArgumentException), () => b.Session.Subscribe(filter, MqttQos.AtMostOnce), "[MQTT-4.7.1-2]");
+            Assert.ThrowsException(typeof(ArgumentException), () => b.Session.Subscribe(filter, MqttQos.AtMostOnce), "filter"); // [MQTT-4.7.1-2]
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using EdgeSensor.NanoTests.Sensors;
 using nanoFramework.TestFramework;
 
 namespace EdgeSensor.NanoTests.Session
@@ -24,6 +23,13 @@ namespace EdgeSensor.NanoTests.Session
         public const int Unsubscribe = 10;
         public const int Pingreq = 12;
         public const int Disconnect = 14;
+
+        public static byte[] Connack(bool sessionPresent, int returnCode) => new byte[] { 0x20, 2, (byte)(sessionPresent ? 1 : 0), (byte)returnCode };
+
+        public static byte[] Pingresp() => new byte[] { 0xD0, 0 };
+
+        /// <summary>PINGREQ or DISCONNECT (type 12 or 14): a fixed header alone.</summary>
+        public static byte[] Empty(int type) => new byte[] { (byte)(type << 4), 0 };
 
         /// <summary>A 4-byte acknowledgement: PUBACK, PUBREC, PUBREL, PUBCOMP or UNSUBACK with its packet identifier.</summary>
         public static byte[] Ack(int firstByte, int id) => new byte[] { (byte)firstByte, 2, (byte)(id >> 8), (byte)id };
@@ -76,15 +82,22 @@ namespace EdgeSensor.NanoTests.Session
             return bytes;
         }
 
-        public static byte[] Join(byte[] a, byte[] b)
+        public static byte[] Join(params byte[][] parts)
         {
-            byte[] joined = new byte[a.Length + b.Length];
-            Array.Copy(a, 0, joined, 0, a.Length);
-            Array.Copy(b, 0, joined, a.Length, b.Length);
+            int length = 0;
+            for (int i = 0; i < parts.Length; i++) length += parts[i].Length;
+            byte[] joined = new byte[length];
+            int at = 0;
+            for (int i = 0; i < parts.Length; i++)
+            {
+                Array.Copy(parts[i], 0, joined, at, parts[i].Length);
+                at += parts[i].Length;
+            }
             return joined;
         }
 
-        public static byte[] Join(byte[] a, byte[] b, byte[] c) => Join(Join(a, b), c);
+        /// <summary>Bytes written as hex digits: a string costs the assembly's string table less than a constant array.</summary>
+        public static byte[] Hex(string hex) => Sensors.Hex.Bytes(hex);
 
         /// <summary>Cuts what the client wrote into whole packets; fails on a truncated one.</summary>
         public static byte[][] Split(byte[] bytes)
@@ -109,14 +122,14 @@ namespace EdgeSensor.NanoTests.Session
             int i = 0;
             while (true)
             {
-                Assert.IsTrue(at + 1 + i < bytes.Length && i < 4, "broken fixed header");
+                Assert.IsTrue(at + 1 + i < bytes.Length && i < 4, "header");
                 int b = bytes[at + 1 + i];
                 value |= (b & 0x7F) << (7 * i);
                 i++;
                 if ((b & 0x80) == 0) break;
             }
             int length = 1 + i + value;
-            Assert.IsTrue(at + length <= bytes.Length, "truncated packet");
+            Assert.IsTrue(at + length <= bytes.Length, "truncated");
             return length;
         }
 
@@ -159,9 +172,9 @@ namespace EdgeSensor.NanoTests.Session
         public static void AreEqual(byte[] expected, byte[] actual, string message)
         {
             Assert.IsNotNull(actual, message);
-            Assert.AreEqual(Hex.Text(expected), Hex.Text(actual), message);
+            Assert.AreEqual(Sensors.Hex.Text(expected), Sensors.Hex.Text(actual), message);
         }
 
-        public static void AreEqual(string expectedHex, byte[] actual, string message) => AreEqual(Hex.Bytes(expectedHex), actual, message);
+        public static void AreEqual(string expectedHex, byte[] actual, string message) => AreEqual(Hex(expectedHex), actual, message);
     }
 }
