@@ -75,6 +75,8 @@ namespace EdgeSensor.NanoTests.Client
                 f.Advance(10000);
                 f.Expect(Wire.Empty(Wire.Pingreq), "PINGREQ");
                 f.Transport.Deliver(Wire.Pingresp());
+                // Read before the clock moves on: taken at 20 s with nothing read since CONNACK, the link would be dead.
+                Assert.IsTrue(f.Transport.WaitForDrained(ClientFixture.Timeout), "read");
                 f.Advance(10000);
                 f.Expect(Wire.Empty(Wire.Pingreq), "PINGREQ");
                 Assert.IsTrue(f.Client.IsConnected, "connected");

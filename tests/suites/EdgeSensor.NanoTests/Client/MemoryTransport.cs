@@ -71,6 +71,7 @@ namespace EdgeSensor.NanoTests.Client
                         Array.Copy(inbound, 0, buffer, offset, n);
                         Array.Copy(inbound, n, inbound, 0, inboundCount - n);
                         inboundCount -= n;
+                        if (inboundCount == 0) activity.Set();
                         return n;
                     }
                     if (pass > 0) return 0; // woken, or the wait ran out: the client looks at its timers
@@ -209,6 +210,19 @@ namespace EdgeSensor.NanoTests.Client
             {
                 long left = (deadline - DateTime.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
                 if (left <= 0) return;
+                activity.WaitOne(left > 100 ? 100 : (int)left, false);
+            }
+        }
+
+        /// <summary>Waits until the client has read everything delivered.</summary>
+        public bool WaitForDrained(int timeoutMs)
+        {
+            long deadline = DateTime.UtcNow.Ticks + timeoutMs * TimeSpan.TicksPerMillisecond;
+            while (true)
+            {
+                lock (gate) if (inboundCount == 0) return true;
+                long left = (deadline - DateTime.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
+                if (left <= 0) return false;
                 activity.WaitOne(left > 100 ? 100 : (int)left, false);
             }
         }
