@@ -7,7 +7,7 @@ namespace EdgeSensor.Drivers.Tests
 {
     /// <summary>
     /// The SHT3x driver on the simulated part (desktop-only code). Its vectors against exact bytes on a scripted bus run
-    /// on nanoCLR and here through NanoTests/Sensors/Sht3xSensorTests.cs (EdgeSensor.NanoTests.OnDesktop).
+    /// on nanoCLR and here through NanoTests/Device/Sensors/Sht3xSensorTests.cs (EdgeSensor.NanoTests.OnDesktop).
     /// </summary>
     public sealed class Sht3xSensorTests
     {

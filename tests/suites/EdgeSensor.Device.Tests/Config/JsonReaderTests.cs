@@ -7,7 +7,7 @@ namespace EdgeSensor.Device.Tests.Config
 {
     /// <summary>
     /// The JSON reader's cases that cannot run on nanoCLR. Every other vector (tokens, escapes, surrogates, numbers,
-    /// refusals and their positions) is a NanoTest (tests/suites/EdgeSensor.NanoTests/Json/), run here too by
+    /// refusals and their positions) is a NanoTest (tests/suites/EdgeSensor.NanoTests/Device/Json/), run here too by
     /// EdgeSensor.NanoTests.OnDesktop.
     /// </summary>
     [Collection(EdgeSensor.Device.Tests.AllocationCollection.Name)]
