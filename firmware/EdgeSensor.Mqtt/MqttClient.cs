@@ -108,7 +108,7 @@ namespace EdgeSensor.Mqtt
             // On the I/O thread (inside a callback) the session lock is held: writing from here could
             // deadlock with another writer, and the I/O loop writes right after the callback anyway.
             if (Thread.CurrentThread == ioThread) return false;
-            if (!writer.Write()) return false;
+            if (!writer.Write(options.MaxReadWaitMs)) return false;
             return result == MqttPublishResult.SendBufferFull;
         }
 
@@ -127,7 +127,10 @@ namespace EdgeSensor.Mqtt
             AfterRequest(MqttPublishResult.Accepted, true);
         }
 
-        /// <summary>Sends DISCONNECT (so the broker discards the will), closes the transport and ends the I/O thread.</summary>
+        /// <summary>
+        /// Sends DISCONNECT (so the broker discards the will), closes the transport and ends the I/O thread. Half of
+        /// <paramref name="timeoutMs"/> goes to the DISCONNECT, half to the thread; a peer that stops reading costs no more.
+        /// </summary>
         public void Stop(int timeoutMs)
         {
             lock (sessionLock)
@@ -135,7 +138,8 @@ namespace EdgeSensor.Mqtt
                 stopping = true;
                 session.Disconnect();
             }
-            writer.Write(); // DISCONNECT before the transport closes, or the broker publishes the will [MQTT-3.1.2-10]
+            timeoutMs /= 2;
+            writer.Write(timeoutMs); // DISCONNECT before the transport closes, or the broker publishes the will [MQTT-3.1.2-10]
             EndIoThread(timeoutMs);
         }
 
@@ -228,11 +232,12 @@ namespace EdgeSensor.Mqtt
                 if (closing)
                 {
                     // DISCONNECT may have been queued after this loop's last write: write it, then close.
-                    writer.Write();
+                    writer.Write(options.MaxReadWaitMs);
                     lock (sessionLock) driver.EndConnection();
                     return;
                 }
-                if (outputPending && !writer.TryWrite()) return;
+                // Never longer than the next timer allows: a peer that stops reading must not keep keepalive from running.
+                if (outputPending && !writer.TryWrite(waitMs)) return;
                 if (space > 0 && waitMs > 0)
                 {
                     try { read = transport.Read(buffer, offset, space, waitMs); }

@@ -42,17 +42,17 @@ namespace EdgeSensor.Esp32.Adapters
             return read > 0 ? read : -1;
         }
 
-        public void Write(byte[] buffer, int offset, int count)
+        public int Write(byte[] buffer, int offset, int count, int timeoutMs)
         {
             Socket current = Current();
             if (current == null) throw new IOException("not connected");
-            while (count > 0)
-            {
-                int sent = current.Send(buffer, offset, count, SocketFlags.None);
-                if (sent <= 0) throw new IOException("connection closed while sending");
-                offset += sent;
-                count -= sent;
-            }
+
+            // A broker that stops reading must not hold the writer: wait for room at most timeoutMs, then send what
+            // lwIP takes (a send that finds the room gone is bounded by the socket's SendTimeout, the connect timeout).
+            if (!current.Poll(TcpConnector.PollMicroseconds(timeoutMs), SelectMode.SelectWrite)) return 0;
+            int sent = current.Send(buffer, offset, count, SocketFlags.None);
+            if (sent <= 0) throw new IOException("connection closed while sending");
+            return sent;
         }
 
         public void Close()

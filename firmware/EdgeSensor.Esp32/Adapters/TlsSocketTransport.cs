@@ -86,14 +86,24 @@ namespace EdgeSensor.Esp32.Adapters
             return currentSocket.Poll(0, SelectMode.SelectRead) && currentSocket.Available == 0 ? -1 : 0;
         }
 
-        public void Write(byte[] buffer, int offset, int count)
+        public int Write(byte[] buffer, int offset, int count, int timeoutMs)
         {
+            Socket currentSocket;
             SslStream current;
             Monitor.Enter(gate);
-            try { current = stream; }
+            try
+            {
+                currentSocket = socket;
+                current = stream;
+            }
             finally { Monitor.Exit(gate); }
             if (current == null) throw new IOException("not connected");
+
+            // Wait for room at most timeoutMs. A TLS record cannot be left half written, so once started it is written
+            // whole, within the socket's SendTimeout (the connect timeout) or the connection fails.
+            if (!currentSocket.Poll(TcpConnector.PollMicroseconds(timeoutMs), SelectMode.SelectWrite)) return 0;
             current.Write(buffer, offset, count);
+            return count;
         }
 
         public void Close()

@@ -27,11 +27,14 @@ namespace EdgeSensor.Mqtt.Driver
             this.clock = clock;
         }
 
-        /// <summary>Waits for the turn, then writes everything pending; false when the transport failed.</summary>
-        public bool Write()
+        /// <summary>
+        /// Waits for the turn, then writes what is pending for at most <paramref name="timeoutMs"/>; what the peer has not
+        /// taken by then stays pending for the next writer. False when the transport failed.
+        /// </summary>
+        public bool Write(int timeoutMs)
         {
             Take(true);
-            return WritePending();
+            return WritePending(timeoutMs);
         }
 
         /// <summary>
@@ -39,7 +42,7 @@ namespace EdgeSensor.Mqtt.Driver
         /// writer takes these bytes too. The I/O thread writes only this way. Waiting behind a writer blocked on a
         /// dead link would stop it reading and ticking, and keepalive could never declare the link dead.
         /// </summary>
-        public bool TryWrite() => !Take(false) || WritePending();
+        public bool TryWrite(int timeoutMs) => !Take(false) || WritePending(timeoutMs);
 
         bool Take(bool wait)
         {
@@ -63,8 +66,11 @@ namespace EdgeSensor.Mqtt.Driver
             }
         }
 
-        /// <summary>Holding the turn: writes until nothing is pending, then gives the turn up; false when the transport failed.</summary>
-        bool WritePending()
+        /// <summary>
+        /// Holding the turn: writes until nothing is pending or the peer took less than offered within
+        /// <paramref name="timeoutMs"/>, then gives the turn up; false when the transport failed.
+        /// </summary>
+        bool WritePending(int timeoutMs)
         {
             bool holding = true;
             try
@@ -83,11 +89,12 @@ namespace EdgeSensor.Mqtt.Driver
                             return true;
                         }
                     }
-                    bool written = true;
-                    try { transport.Write(buffer, offset, count); }
-                    catch (Exception) { written = false; }
-                    lock (sessionLock) driver.Written(written ? count : -1, clock.NowMs);
-                    if (!written) return false;
+                    int written;
+                    try { written = transport.Write(buffer, offset, count, timeoutMs); }
+                    catch (Exception) { written = -1; }
+                    lock (sessionLock) driver.Written(written, clock.NowMs);
+                    if (written < 0) return false;
+                    if (written < count) return true; // the peer is not reading: the rest waits, and keepalive judges the link
                 }
             }
             finally

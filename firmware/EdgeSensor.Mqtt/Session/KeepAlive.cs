@@ -34,13 +34,21 @@ namespace EdgeSensor.Mqtt.Session
             PingOutstanding = false;
         }
 
-        /// <summary>Why the connection has run out of time (ConnectTimeout, KeepAliveTimeout), or None.</summary>
+        /// <summary>
+        /// Why the connection has run out of time (ConnectTimeout, KeepAliveTimeout), or None. The link is dead when nothing
+        /// arrived for KeepAlive + PingTimeout, and stuck when nothing could be written for that long: a PINGREQ is due
+        /// after KeepAlive without sending, so a peer that sends without reading is caught too, and so is one that never
+        /// answers PINGREQ.
+        /// </summary>
         public MqttError Expired(MqttSessionState state, long now)
         {
             if (state == MqttSessionState.Connecting) return now - startedAt >= connectTimeoutMs ? MqttError.ConnectTimeout : MqttError.None;
             if (state != MqttSessionState.Connected || keepAliveMs == 0) return MqttError.None;
-            return now - LastReceivedAt >= keepAliveMs + pingTimeoutMs ? MqttError.KeepAliveTimeout : MqttError.None;
+            return now - Quiet() >= keepAliveMs + pingTimeoutMs ? MqttError.KeepAliveTimeout : MqttError.None;
         }
+
+        /// <summary>The older of the last byte received and the last byte written.</summary>
+        long Quiet() => LastSentAt < LastReceivedAt ? LastSentAt : LastReceivedAt;
 
         /// <summary>A connected session should send PINGREQ now.</summary>
         public bool PingDue(long now)
@@ -57,12 +65,9 @@ namespace EdgeSensor.Mqtt.Session
             else if (state != MqttSessionState.Connected || keepAliveMs == 0) return 1000;
             else
             {
-                due = LastReceivedAt + keepAliveMs + pingTimeoutMs;
-                if (!PingOutstanding)
-                {
-                    long pingDue = (LastSentAt < LastReceivedAt ? LastSentAt : LastReceivedAt) + keepAliveMs;
-                    if (pingDue < due) due = pingDue;
-                }
+                // A PINGREQ is due, unless it is out or found no room (the output is stuck): then the link's deadline is.
+                due = Quiet() + keepAliveMs;
+                if (PingOutstanding || due <= now) due += pingTimeoutMs;
             }
             return due > now ? due - now : 0;
         }

@@ -47,7 +47,17 @@ namespace EdgeSensor.Mqtt.Session
             MqttError error = MqttDecoder.DecodePublishHeader(b, headerLength, input.End - headerLength, flags, remaining, packet, out int variableLength);
             if (error != MqttError.None) { session.Close(error); return false; }
             if (variableLength == 0 && input.End < b.Length) return false; // the rest of the topic is on its way
-            if (variableLength == 0) return BeginSkip(headerLength, remaining, 2 + BigEndian.ReadUInt16(b, headerLength));
+            if (variableLength == 0)
+            {
+                // The topic does not fit: the application still hears of the message, by the bytes of its topic that fit
+                // (unchecked: the rest, and any fault in it, is never seen), with no payload and a total length of -1, so
+                // that it can refuse it by name; then the packet is skipped and acknowledged.
+                BeginSkip(headerLength, remaining, 2 + BigEndian.ReadUInt16(b, headerLength));
+                packet.TopicOffset = headerLength + 2;
+                packet.TopicLength = b.Length - headerLength - 2;
+                input.Deliver(0, 0, 0, -1);
+                return true;
+            }
             if (drop) return BeginSkip(headerLength, remaining, 2 + packet.TopicLength);
             Active = streaming = true;
             delivers = !input.IsDuplicate(packet.Qos, packet.PacketId);

@@ -26,11 +26,11 @@ namespace EdgeSensor.Mqtt.Session
         MqttSessionState state;
         MqttError lastError;
         MqttConnectReturnCode lastReturnCode;
+        bool cleanSession;
 
         public MqttSession(MqttSessionOptions options, IMqttSessionHandler handler)
         {
-            if (options.ReceiveBufferSize < 16 || options.SendBufferSize < 16) throw new ArgumentException("buffers must hold at least 16 bytes");
-            if (options.InflightWindow < 1) throw new ArgumentException("InflightWindow must be at least 1");
+            if (options.ReceiveBufferSize < 16 || options.SendBufferSize < 16 || options.InflightWindow < 1) throw new ArgumentException("buffers under 16 bytes, or InflightWindow under 1");
             this.handler = handler;
             output = new SendBuffer(options.SendBufferSize);
             outbox = new Outbox(options.OutboxSize);
@@ -78,7 +78,8 @@ namespace EdgeSensor.Mqtt.Session
         {
             MqttError error = connect.Validate();
             if (error != MqttError.None) return error;
-            if (connect.CleanSession) pendingReleases.Clear(); // the client's half of the session goes too [MQTT-3.1.2-6]
+            cleanSession = connect.CleanSession;
+            if (cleanSession) pendingReleases.Clear(); // the client's half of the session goes too [MQTT-3.1.2-6]
             ResetConnection();
             int written = MqttEncoder.Connect(output.Bytes, 0, connect);
             if (written < 0) return MqttError.PacketTooLong;
@@ -243,7 +244,8 @@ namespace EdgeSensor.Mqtt.Session
 
         void OnConnack()
         {
-            if (state != MqttSessionState.Connecting) { Close(MqttError.UnexpectedPacket); return; }
+            // Out of place, or claiming a session after a clean-session CONNECT [MQTT-3.2.2-1]: trusting it would skip the SUBSCRIBEs.
+            if (state != MqttSessionState.Connecting || packet.SessionPresent && cleanSession) { Close(MqttError.UnexpectedPacket); return; }
             if (packet.ReturnCode != MqttConnectReturnCode.Accepted) { lastReturnCode = packet.ReturnCode; Close(MqttError.ConnectionRefused); return; }
             bool sessionPresent = packet.SessionPresent;
             state = MqttSessionState.Connected;

@@ -63,11 +63,15 @@ namespace EdgeSensor.Mqtt.Session
             {
                 string filter = filters[i];
                 int length = MqttUtf8.ByteCount(filter);
-                if (length <= 0 || length > 65535) throw new ArgumentException("topic filter is empty or not valid UTF-8: " + filter);
-                encoded[i] = new byte[length];
-                MqttUtf8.Encode(filter, encoded[i], 0);
-                if (MqttTopic.ValidateFilter(encoded[i], 0, length) != MqttError.None) throw new ArgumentException("invalid topic filter: " + filter);
-                if (qos[i] > MqttQos.ExactlyOnce) throw new ArgumentException("QoS must be 0, 1 or 2");
+                // Empty, not valid UTF-8, too long, a misplaced wildcard [MQTT-4.7.1-2] [MQTT-4.7.1-3], or a QoS above 2.
+                bool valid = length > 0 && length <= 65535 && qos[i] <= MqttQos.ExactlyOnce;
+                if (valid)
+                {
+                    encoded[i] = new byte[length];
+                    MqttUtf8.Encode(filter, encoded[i], 0);
+                    valid = MqttTopic.ValidateFilter(encoded[i], 0, length) == MqttError.None;
+                }
+                if (!valid) throw new ArgumentException("invalid topic filter or QoS: " + filter);
             }
             int first = FindFree(filters.Length);
             if (first < 0) throw new InvalidOperationException("no room for more subscriptions: raise MaxSubscriptions");

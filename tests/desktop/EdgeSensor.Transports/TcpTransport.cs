@@ -27,9 +27,6 @@ namespace EdgeSensor.Transports
             this.port = port;
         }
 
-        /// <summary>How long a write may wait for the broker to take its bytes before the connection is declared broken.</summary>
-        public int WriteTimeoutMs { get; set; } = 30000;
-
         public void Open(int timeoutMs)
         {
             Close();
@@ -64,19 +61,21 @@ namespace EdgeSensor.Transports
             return read == 0 ? -1 : read;
         }
 
-        public void Write(byte[] buffer, int offset, int count)
+        public int Write(byte[] buffer, int offset, int count, int timeoutMs)
         {
             Socket current = Volatile.Read(ref socket) ?? throw new ObjectDisposedException(nameof(TcpTransport), "The transport is closed.");
-            long deadline = Environment.TickCount64 + WriteTimeoutMs;
-            while (count > 0)
+            long deadline = Environment.TickCount64 + timeoutMs;
+            int written = 0;
+            while (written < count)
             {
-                int sent = current.Send(buffer, offset, count, SocketFlags.None, out SocketError error);
+                int sent = current.Send(buffer, offset + written, count - written, SocketFlags.None, out SocketError error);
                 if (error == SocketError.WouldBlock)
                 {
+                    // The broker is not taking bytes: wait for room until the deadline, then report what went out.
                     long left = deadline - Environment.TickCount64;
                     if (left <= 0 || !current.Poll(SocketConnector.Microseconds((int)left), SelectMode.SelectWrite))
                     {
-                        throw new TimeoutException("The broker at " + host + ":" + port + " took no data for " + WriteTimeoutMs + " ms.");
+                        return written;
                     }
 
                     continue;
@@ -87,9 +86,10 @@ namespace EdgeSensor.Transports
                     throw new SocketException((int)error);
                 }
 
-                offset += sent;
-                count -= sent;
+                written += sent;
             }
+
+            return written;
         }
 
         /// <summary>Closes the socket without any MQTT goodbye: to the broker this is a dropped connection.</summary>

@@ -55,9 +55,16 @@ namespace EdgeSensor.Transports
             return n;
         }
 
-        public void Write(byte[] buffer, int offset, int count)
+        /// <summary>Waits for room in the socket at most <paramref name="timeoutMs"/>; then the whole record goes (bounded by the socket's send timeout).</summary>
+        public int Write(byte[] buffer, int offset, int count, int timeoutMs)
         {
+            if (!socket.Poll(SocketConnector.Microseconds(timeoutMs), SelectMode.SelectWrite))
+            {
+                return 0;
+            }
+
             stream.Write(buffer, offset, count);
+            return count;
         }
 
         public void Dispose()

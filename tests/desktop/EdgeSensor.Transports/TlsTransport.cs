@@ -36,7 +36,10 @@ namespace EdgeSensor.Transports
             this.clientCertificate = clientCertificate;
         }
 
-        /// <summary>How long a write may block (the broker not reading) before the connection is declared broken.</summary>
+        /// <summary>
+        /// How long a TLS record, once started, may take to write before the connection is declared broken: a record cannot
+        /// be left half written. Before starting one, a write waits for room only as long as its caller allows.
+        /// </summary>
         public int WriteTimeoutMs { get; set; } = 30000;
 
         public void Open(int timeoutMs)
@@ -66,10 +69,10 @@ namespace EdgeSensor.Transports
             return current == null ? -1 : current.Read(buffer, offset, count, timeoutMs);
         }
 
-        public void Write(byte[] buffer, int offset, int count)
+        public int Write(byte[] buffer, int offset, int count, int timeoutMs)
         {
             TlsConnection current = Volatile.Read(ref connection) ?? throw new ObjectDisposedException(nameof(TlsTransport), "The transport is closed.");
-            current.Write(buffer, offset, count);
+            return current.Write(buffer, offset, count, timeoutMs);
         }
 
         public void Close()

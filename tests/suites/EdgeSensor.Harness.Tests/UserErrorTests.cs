@@ -4,14 +4,14 @@ using Xunit;
 
 namespace EdgeSensor.Harness.Tests;
 
-/// <summary>Mistakes a user can fix get one line saying what to do, and exit code 1; never a stack trace.</summary>
+/// <summary>Mistakes a user can fix get one line saying what to do, and the exit code of their cause; never a stack trace.</summary>
 public sealed class UserErrorTests
 {
     [Fact]
-    public void An_unreachable_broker_is_one_line_and_exit_1()
+    public void An_unreachable_broker_is_one_line_and_exit_4()
     {
         var result = HarnessProcess.Run("run", "--broker", "mqtt://127.0.0.1:1");
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(4, result.ExitCode); // the broker's problem, not the command line's (docs/reliability.md)
         AssertOneLine(result.Output, "cannot reach the broker at mqtt://127.0.0.1:1");
     }
 

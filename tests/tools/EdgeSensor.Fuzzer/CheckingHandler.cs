@@ -37,6 +37,14 @@ sealed class CheckingHandler : IMqttSessionHandler
         int size = m.Buffer.Length;
         if (m.TopicLength <= 0 || m.TopicOffset < 0 || m.TopicOffset + m.TopicLength > size)
             throw new FuzzViolation("message topic at " + m.TopicOffset + "+" + m.TopicLength + " is not inside the buffer");
+        if (m.PayloadTotalLength == -1)
+        {
+            // A topic too long for the buffer: a notice with the topic's first bytes (unchecked) and no payload.
+            if (m.PayloadCount != 0 || m.PayloadPosition != 0 || m.TopicOffset + m.TopicLength != size)
+                throw new FuzzViolation("a long-topic notice is not the buffer's tail with no payload");
+            nextChunkPosition = 0;
+            return;
+        }
         if (MqttTopic.ValidateName(m.Buffer, m.TopicOffset, m.TopicLength) != MqttError.None)
             throw new FuzzViolation("a message with an invalid topic name was delivered");
         if (m.PayloadCount < 0 || m.PayloadOffset < 0 || m.PayloadOffset + m.PayloadCount > size)

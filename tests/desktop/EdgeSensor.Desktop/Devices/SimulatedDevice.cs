@@ -36,7 +36,8 @@ namespace EdgeSensor.Desktop.Devices
                 MaxReconnectDelayMs = 5000,
                 JitterSeed = seed,
             };
-            Client = new MqttClient(transport, clock, options, Device);
+            ConnectTimeoutMs = options.Session.ConnectTimeoutMs;
+            Client = new MqttClient(transport, clock, options, new ReportingHandler(this));
             Device.Attach(Client);
             loop = new Thread(RunLoop) { Name = "device " + config.Id, IsBackground = true };
         }
@@ -45,6 +46,20 @@ namespace EdgeSensor.Desktop.Devices
         public EdgeSensor.SimulatedBoard.SimulatedBoard Board { get; }
         public EdgeDevice Device { get; }
         public MqttClient Client { get; }
+
+        /// <summary>
+        /// Why the first connection attempt that failed ended (None until one did), with the CONNACK code for a refusal:
+        /// a host that waits for the first connection can say at once what went wrong instead of waiting out a timeout.
+        /// </summary>
+        public MqttError FirstFailure => (MqttError)Volatile.Read(ref firstFailure);
+
+        public MqttConnectReturnCode FirstFailureCode => (MqttConnectReturnCode)Volatile.Read(ref firstFailureCode);
+
+        /// <summary>How long the client waits for CONNACK after opening the transport.</summary>
+        public int ConnectTimeoutMs { get; }
+
+        int firstFailure;
+        int firstFailureCode;
 
         /// <summary>A plain TCP device for a broker on this machine.</summary>
         public static SimulatedDevice OverTcp(DeviceConfig config, int seed = 1, bool drift = true) =>
@@ -76,6 +91,31 @@ namespace EdgeSensor.Desktop.Devices
         }
 
         public void Dispose() => Stop();
+
+        /// <summary>The device's own handler, with the first failure noted on the way (the client's I/O thread calls it).</summary>
+        sealed class ReportingHandler : IMqttSessionHandler
+        {
+            readonly SimulatedDevice host;
+
+            public ReportingHandler(SimulatedDevice host) => this.host = host;
+
+            public void OnConnected(bool sessionPresent) => host.Device.OnConnected(sessionPresent);
+
+            public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
+            {
+                if (reason != MqttError.ClosedByClient && Volatile.Read(ref host.firstFailure) == 0)
+                {
+                    Volatile.Write(ref host.firstFailureCode, (int)returnCode);
+                    Volatile.Write(ref host.firstFailure, (int)reason);
+                }
+
+                host.Device.OnDisconnected(reason, returnCode);
+            }
+
+            public void OnMessage(MqttMessage message) => host.Device.OnMessage(message);
+
+            public void OnSubscribeResult(int subscriptionIndex, int returnCode) => host.Device.OnSubscribeResult(subscriptionIndex, returnCode);
+        }
 
         void RunLoop()
         {

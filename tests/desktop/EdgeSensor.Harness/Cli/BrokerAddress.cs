@@ -10,7 +10,7 @@ sealed record BrokerAddress(string Host, int Port, bool Tls)
     public static BrokerAddress Parse(string text)
     {
         string usage = "expected mqtt://host:port or mqtts://host:port, e.g. --broker " + Default;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out Uri uri))
+        if (text.Length == 0 || !Uri.TryCreate(text, UriKind.Absolute, out Uri uri))
         {
             throw new UserErrorException("bad --broker '" + text + "': " + usage);
         }
@@ -32,7 +32,19 @@ sealed record BrokerAddress(string Host, int Port, bool Tls)
             throw new UserErrorException("bad --broker '" + text + "': " + usage);
         }
 
-        int port = uri.IsDefaultPort || uri.Port <= 0 ? (tls ? 8883 : 1883) : uri.Port;
+        if (uri.Host.Length == 0)
+        {
+            // Uri would leave it empty, and an empty host would quietly mean this machine.
+            throw new UserErrorException("bad --broker '" + text + "': no host; " + usage);
+        }
+
+        // Uri reports -1 when no port is written; 0 is written, and no broker listens on it.
+        if (uri.Port == 0)
+        {
+            throw new UserErrorException("bad --broker '" + text + "': port 0 is not a port a broker can listen on; give 1 to 65535, or leave the port out for " + (tls ? "8883" : "1883"));
+        }
+
+        int port = uri.Port < 0 ? (tls ? 8883 : 1883) : uri.Port;
         return new BrokerAddress(uri.Host, port, tls);
     }
 

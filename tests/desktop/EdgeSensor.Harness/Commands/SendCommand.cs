@@ -18,6 +18,7 @@ static partial class SendCommand
     {
         CheckName("device", options.Device);
         CheckName("actuator", options.Actuator);
+        TopicPrefix.Check(options.Prefix);
         BrokerAddress broker = BrokerAddress.Parse(options.Broker ?? BrokerAddress.Default);
         Credentials credentials = Credentials.For(options.UserName);
         string deviceBase = options.Prefix + "/" + options.Device;

@@ -9,6 +9,7 @@ static class WatchCommand
 {
     public static int Execute(string brokerText, string caFile, string userName, string prefix)
     {
+        TopicPrefix.Check(prefix);
         BrokerAddress broker = BrokerAddress.Parse(brokerText ?? BrokerAddress.Default);
         Credentials credentials = Credentials.For(userName);
         using var stop = new StopSignal();

@@ -29,20 +29,16 @@ sealed class SingleDeviceRunner : IDeviceRunner
         while (!device.Client.WaitForConnection(100))
         {
             // The first failed attempt already says what is wrong; retrying would only keep the user waiting.
-            string transportError = device.Client.LastTransportError;
-            if (transportError != null)
+            UserErrorException failure = BrokerFailure.Describe(broker, "device " + device.Config.Id, device.FirstFailure, device.FirstFailureCode,
+                device.Client.LastTransportError, device.ConnectTimeoutMs);
+            if (failure != null)
             {
-                throw new UserErrorException("device " + device.Config.Id + " cannot reach the broker at " + broker + ": " + transportError);
-            }
-
-            if (device.Client.LastError == MqttError.ConnectionRefused)
-            {
-                throw new UserErrorException("the broker at " + broker + " refused device " + device.Config.Id + ": check --username and " + Credentials.PasswordVariable);
+                throw failure;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new UserErrorException("device " + device.Config.Id + " did not connect to " + broker + " within " + timeout.TotalSeconds + " s");
+                throw new UserErrorException("device " + device.Config.Id + " did not connect to " + broker + " within " + timeout.TotalSeconds + " s", ExitCodes.BrokerRefused);
             }
         }
     }

@@ -17,13 +17,17 @@ sealed class ObserverClient : IMqttSessionHandler, IDisposable
 {
     static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>The largest command payload `send` publishes (its observer's buffers are sized for it).</summary>
+    public const int LargestCommand = 192 * 1024;
+
     readonly BrokerAddress broker;
     readonly MqttClient client;
     readonly ManualResetEventSlim failed = new();
     readonly CountdownEvent subscriptions = new(0);
     readonly MemoryStream payload = new();
     readonly Action<ObservedMessage> onMessage;
-    string failure;
+    readonly int connectTimeoutMs;
+    UserErrorException failure;
     string topic;
     bool retain;
     int subscribeFailures;
@@ -42,10 +46,19 @@ sealed class ObserverClient : IMqttSessionHandler, IDisposable
                 UserName = credentials.UserName,
                 Password = credentials.PasswordBytes,
             },
-            Session = new MqttSessionOptions { ReceiveBufferSize = 4096, SendBufferSize = 2048, MaxSubscriptions = 16 },
+            // Whatever value `send` is given goes out, so the device, not this buffer, judges its size: a command line
+            // argument holds at most 128 KiB on Linux (MAX_ARG_STRLEN).
+            Session = new MqttSessionOptions
+            {
+                ReceiveBufferSize = 4096,
+                SendBufferSize = role == "send" ? LargestCommand + 4096 : 2048,
+                OutboxSize = role == "send" ? 2 * (LargestCommand + 4096) : 4096,
+                MaxSubscriptions = 16,
+            },
             InitialReconnectDelayMs = 500,
             MaxReconnectDelayMs = 5000,
         };
+        connectTimeoutMs = options.Session.ConnectTimeoutMs;
         client = new MqttClient(transport, new SystemClock(), options, this);
     }
 
@@ -81,17 +94,17 @@ sealed class ObserverClient : IMqttSessionHandler, IDisposable
         int signalled = WaitHandle.WaitAny(new[] { subscriptions.WaitHandle, failed.WaitHandle }, ConnectTimeout);
         if (signalled == 1)
         {
-            throw new UserErrorException(failure);
+            throw failure;
         }
 
         if (signalled == WaitHandle.WaitTimeout)
         {
-            throw new UserErrorException("no answer from the broker at " + broker + " within " + ConnectTimeout.TotalSeconds + " s: check the address and that it speaks MQTT" + (broker.Tls ? " over TLS" : ""));
+            throw new UserErrorException("no answer from the broker at " + broker + " within " + ConnectTimeout.TotalSeconds + " s: check the address and that it speaks MQTT" + (broker.Tls ? " over TLS" : ""), ExitCodes.BrokerRefused);
         }
 
         if (Volatile.Read(ref subscribeFailures) > 0)
         {
-            throw new UserErrorException("the broker at " + broker + " refused a subscription to " + string.Join(", ", filters) + ": check the user's ACL");
+            throw new UserErrorException("the broker at " + broker + " refused a subscription to " + string.Join(", ", filters) + " (SUBACK 0x80): check the user's ACL", ExitCodes.BrokerRefused);
         }
     }
 
@@ -100,9 +113,14 @@ sealed class ObserverClient : IMqttSessionHandler, IDisposable
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
         MqttPublishResult result = client.Publish(commandTopic, bytes, 0, bytes.Length, MqttQos.AtLeastOnce, false);
+        if (result == MqttPublishResult.TooLarge)
+        {
+            throw new UserErrorException("the value is " + bytes.Length + " bytes, more than the " + LargestCommand + " this harness sends (a device accepts at most 32: docs/device-topics.md)");
+        }
+
         if (result != MqttPublishResult.Accepted)
         {
-            throw new UserErrorException("could not send " + commandTopic + " (" + result + "): the connection to " + broker + " is not usable");
+            throw new UserErrorException("the connection to " + broker + " was lost before the command went out (" + result + "): try again", ExitCodes.BrokerRefused);
         }
     }
 
@@ -119,14 +137,7 @@ sealed class ObserverClient : IMqttSessionHandler, IDisposable
             return; // once up, the client reconnects by itself; only the first connection decides success
         }
 
-        string why = reason switch
-        {
-            MqttError.ConnectFailed => "cannot reach the broker at " + broker + " (" + client.LastTransportError + "): start one there, or run `edgesensor run` without --broker to get a private one",
-            MqttError.ConnectionRefused when returnCode is MqttConnectReturnCode.BadUserNameOrPassword or MqttConnectReturnCode.NotAuthorized =>
-                "the broker at " + broker + " refused the login (" + returnCode + "): check --username and " + Credentials.PasswordVariable,
-            MqttError.ConnectionRefused => "the broker at " + broker + " refused the connection (" + returnCode + ")",
-            _ => null,
-        };
+        UserErrorException why = BrokerFailure.Describe(broker.ToString(), "the harness", reason, returnCode, client.LastTransportError, connectTimeoutMs);
         if (why != null)
         {
             failure = why;

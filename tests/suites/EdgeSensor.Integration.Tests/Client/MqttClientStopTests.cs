@@ -71,12 +71,14 @@ namespace EdgeSensor.Integration.Tests.Client
                 FinishOpen.Set();
             }
 
-            public void Write(byte[] buffer, int offset, int count)
+            public int Write(byte[] buffer, int offset, int count, int timeoutMs)
             {
                 if (!IsOpen)
                 {
                     throw new ObjectDisposedException(nameof(HeldOpenTransport));
                 }
+
+                return count;
             }
 
             public void Close()

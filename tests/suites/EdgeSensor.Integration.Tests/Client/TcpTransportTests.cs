@@ -69,7 +69,7 @@ namespace EdgeSensor.Integration.Tests.Client
             new Random(7).NextBytes(data);
             Task<byte[]> reading = Task.Run(() => ReadExactly(peer, data.Length));
 
-            transport.Write(data, 0, data.Length);
+            Assert.Equal(data.Length, transport.Write(data, 0, data.Length, DeadlineMs));
 
             Assert.Equal(data, await reading.WaitAsync(TimeSpan.FromMilliseconds(DeadlineMs)));
         }
@@ -123,7 +123,7 @@ namespace EdgeSensor.Integration.Tests.Client
             Open();
             transport.Close();
 
-            Assert.Throws<ObjectDisposedException>(() => transport.Write(new byte[1], 0, 1));
+            Assert.Throws<ObjectDisposedException>(() => transport.Write(new byte[1], 0, 1, 10));
             Assert.Equal(-1, transport.Read(new byte[1], 0, 1, 10));
         }
 

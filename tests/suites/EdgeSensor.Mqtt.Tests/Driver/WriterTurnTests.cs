@@ -44,12 +44,12 @@ public class WriterTurnTests
         Publish("b", 3);
         int pending = session.PendingOutput;
 
-        Assert.True(writer.Write());
+        Assert.True(writer.Write(Timeout.Infinite));
 
         Assert.Equal(new[] { pending }, transport.WriteSizes.ToArray());
         Assert.Equal(0, session.PendingOutput);
         Publish("c", 3);
-        Assert.True(writer.TryWrite(), "the turn was given up");
+        Assert.True(writer.TryWrite(0), "the turn was given up");
         Assert.Equal(2, transport.WriteSizes.Count);
     }
 
@@ -59,7 +59,7 @@ public class WriterTurnTests
         Publish("first", 10);
         transport.Hold();
         bool firstResult = false;
-        var first = new Thread(() => firstResult = writer.Write()) { IsBackground = true };
+        var first = new Thread(() => firstResult = writer.Write(Timeout.Infinite)) { IsBackground = true };
         first.Start();
         Assert.True(transport.Entered.Wait(Deadline), "the first writer reached the transport");
 
@@ -70,7 +70,7 @@ public class WriterTurnTests
             queued = session.PendingOutput;
         }
         bool tried = false;
-        var io = new Thread(() => tried = writer.TryWrite()) { IsBackground = true };
+        var io = new Thread(() => tried = writer.TryWrite(0)) { IsBackground = true };
         io.Start();
         Assert.True(io.Join(Deadline), "TryWrite waited behind the blocked writer");
         Assert.True(tried);
@@ -90,7 +90,7 @@ public class WriterTurnTests
     {
         Publish("first", 10);
         transport.Hold();
-        var first = new Thread(() => writer.Write()) { IsBackground = true };
+        var first = new Thread(() => writer.Write(Timeout.Infinite)) { IsBackground = true };
         first.Start();
         Assert.True(transport.Entered.Wait(Deadline), "the first writer reached the transport");
 
@@ -98,7 +98,7 @@ public class WriterTurnTests
         var second = new Thread(() =>
         {
             lock (sessionLock) Publish("second", 20);
-            secondResult = writer.Write();
+            secondResult = writer.Write(Timeout.Infinite);
         }) { IsBackground = true };
         second.Start();
         WaitUntilBlocked(second);
@@ -120,13 +120,13 @@ public class WriterTurnTests
         Publish("a", 3);
         transport.FailWrites = true;
 
-        Assert.False(writer.Write());
+        Assert.False(writer.Write(Timeout.Infinite));
 
         Assert.Equal(MqttSessionState.Disconnected, session.State);
         Assert.Equal(MqttError.TransportClosed, session.LastError);
         Assert.Equal("disconnected TransportClosed Accepted", handler.Events[^1]);
-        Assert.True(writer.TryWrite(), "nothing is pending and the turn is free");
-        var again = new Thread(() => writer.Write()) { IsBackground = true };
+        Assert.True(writer.TryWrite(0), "nothing is pending and the turn is free");
+        var again = new Thread(() => writer.Write(Timeout.Infinite)) { IsBackground = true };
         again.Start();
         Assert.True(again.Join(Deadline), "a later Write found the turn free");
     }
@@ -176,7 +176,7 @@ public class WriterTurnTests
 
         public int Read(byte[] buffer, int offset, int count, int timeoutMs) => 0;
 
-        public void Write(byte[] buffer, int offset, int count)
+        public int Write(byte[] buffer, int offset, int count, int timeoutMs)
         {
             lock (sync)
             {
@@ -189,6 +189,7 @@ public class WriterTurnTests
             gate.Wait();
             lock (sync) writers--;
             if (FailWrites) throw new System.IO.IOException("link down");
+            return count;
         }
 
         public void Close() { }

@@ -80,7 +80,7 @@ namespace EdgeSensor.NanoTests.Client
             }
         }
 
-        public void Write(byte[] buffer, int offset, int count)
+        public int Write(byte[] buffer, int offset, int count, int timeoutMs)
         {
             int connection;
             lock (gate)
@@ -96,12 +96,13 @@ namespace EdgeSensor.NanoTests.Client
                 if (writersInside > mostConcurrentWriters) mostConcurrentWriters = writersInside;
             }
             activity.Set();
-            writeGate.WaitOne();
+            bool taken = writeGate.WaitOne(timeoutMs, false);
             lock (gate)
             {
                 writersInside--;
                 // A write held across the end of its connection belonged to that connection's socket.
                 if (!open || connection != generation) throw new Exception("closed");
+                if (!taken) return 0; // a peer that stopped reading takes nothing
                 if (writtenCount + count > written.Length)
                 {
                     byte[] larger = new byte[(writtenCount + count) * 2];
@@ -112,6 +113,7 @@ namespace EdgeSensor.NanoTests.Client
                 writtenCount += count;
             }
             activity.Set();
+            return count;
         }
 
         public void Close()
@@ -154,7 +156,7 @@ namespace EdgeSensor.NanoTests.Client
             readable.Set();
         }
 
-        /// <summary>Writes block inside the transport until <see cref="ReleaseWrites"/>.</summary>
+        /// <summary>Writes wait inside the transport until <see cref="ReleaseWrites"/> or their timeout (then the peer took nothing).</summary>
         public void HoldWrites() => writeGate.Reset();
 
         public void ReleaseWrites() => writeGate.Set();

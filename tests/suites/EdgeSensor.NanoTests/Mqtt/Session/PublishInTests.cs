@@ -169,14 +169,18 @@ namespace EdgeSensor.NanoTests.Session
         }
 
         [TestMethod]
-        public void ATopicLongerThanTheBufferIsSkipped()
+        public void ATopicLongerThanTheBufferIsSkippedWithANotice()
         {
             ScriptedBroker b = new ScriptedBroker(new MqttSessionOptions { ReceiveBufferSize = 64 });
             b.Open();
             b.SendPublish(new string('t', 300), new byte[10], 1, 300);
             b.SendPublish("after", new byte[1], 0, 0);
-            Assert.AreEqual(1, b.Handler.ChunkCount, "chunks");
-            Assert.AreEqual("after", b.Handler.Chunk(0).Topic, "topic");
+            // The application hears of it (the topic's first bytes, no payload, total -1), so it can refuse it by name.
+            Assert.AreEqual(2, b.Handler.ChunkCount, "chunks");
+            Assert.AreEqual(-1, b.Handler.Chunk(0).Total, "notice total");
+            Assert.AreEqual(0, b.Handler.Chunk(0).Payload.Length, "notice payload");
+            Assert.IsTrue(b.Handler.Chunk(0).Topic.StartsWith("tttt"), "notice topic");
+            Assert.AreEqual("after", b.Handler.Chunk(1).Topic, "topic");
             Assert.AreEqual(1L, b.Session.MessagesDropped, "dropped");
             Wire.AreEqual(Wire.Ack(Wire.Puback, 300), b.TakeOutput(), "PUBACK");
         }
