@@ -14,7 +14,7 @@ sealed record Published(string Topic, string Payload, MqttQos Qos, bool Retain)
     public JsonElement Json => JsonDocument.Parse(Payload).RootElement;
 }
 
-/// <summary>An MQTT link that records what the device publishes (for the fuzzer and the allocation test; the portable cases use NanoTests/Device).</summary>
+/// <summary>An MQTT link that records what the device publishes (for the fuzzer and the allocation test; the portable cases use NanoTests/Device/Application).</summary>
 sealed class RecordingLink : IMqttLink
 {
     public readonly List<Published> Messages = new();
