@@ -38,7 +38,7 @@ namespace EdgeSensor.Mqtt.Driver
         {
             buffer = null;
             offset = 0;
-            if (session.InputStalled) session.ResumeInput(now);
+            if (session.InputStalled) session.ResumeInput();
             if (session.InputStalled) return -1;
             return session.State == MqttSessionState.Disconnected ? 0 : session.GetReceiveSpace(out buffer, out offset);
         }

@@ -201,7 +201,7 @@ namespace EdgeSensor.Mqtt.Session
         /// <summary>True when received packets wait for room in the send buffer: write the output, then <see cref="ResumeInput"/>.</summary>
         public bool InputStalled => input.Stalled;
 
-        public void ResumeInput(long now) => input.Process();
+        public void ResumeInput() => input.Process();
 
         /// <summary>Runs the timers: connect timeout, keepalive pings and dead-link detection.</summary>
         public void Tick(long now)

@@ -74,7 +74,7 @@ namespace EdgeSensor.Mqtt.Session
                 if (!valid) throw new ArgumentException("invalid topic filter or QoS: " + filter);
             }
             int first = FindFree(filters.Length);
-            if (first < 0) throw new InvalidOperationException("no room for more subscriptions: raise MaxSubscriptions");
+            if (first < 0) throw new InvalidOperationException("subscriptions full: raise MaxSubscriptions");
             for (int i = 0; i < filters.Length; i++) Set(first + i, encoded[i], qos[i]);
             return first;
         }

@@ -67,7 +67,7 @@ public sealed class SessionDriver
                 // Fewer bytes taken is legal only while answers wait for room in the send buffer.
                 if (!session.InputStalled) throw new FuzzViolation("Receive took " + taken + " of " + chunk + " bytes, input not stalled, session " + session.State);
                 Drain(session);
-                session.ResumeInput(now);
+                session.ResumeInput();
             }
             else if (random.OneIn(3))
             {

@@ -34,7 +34,7 @@ sealed class FleetRunner : IDeviceRunner
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new UserErrorException("only " + fleet.Online + " of " + count + " devices connected to " + broker + " within " + timeout.TotalSeconds + " s");
+                throw new UserErrorException("only " + fleet.Online + " of " + count + " devices connected to " + broker + " within " + timeout.TotalSeconds + " s: check the broker's connection limits and log", ExitCodes.BrokerRefused);
             }
 
             Thread.Sleep(PollEvery);

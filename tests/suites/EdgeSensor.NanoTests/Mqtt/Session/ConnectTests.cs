@@ -55,6 +55,20 @@ namespace EdgeSensor.NanoTests.Session
         }
 
         [TestMethod]
+        public void ASessionClaimedAfterACleanSessionConnectIsAProtocolError()
+        {
+            // [MQTT-3.2.2-1]: after CleanSession 1 the broker must answer session present 0. Trusting a claimed session would
+            // skip the SUBSCRIBEs, and the device would never hear a command (SubscribeTests: after CleanSession 0 it is trusted).
+            ScriptedBroker b = new ScriptedBroker();
+            b.Session.Subscribe("cmd/#", MqttQos.AtLeastOnce);
+            b.Open(true);
+
+            Assert.AreEqual((int)MqttSessionState.Disconnected, (int)b.Session.State, "state");
+            Assert.AreEqual((int)MqttError.UnexpectedPacket, (int)b.Session.LastError, "error");
+            b.Handler.AssertEvents(new string[] { RecordingHandler.Disconnected(MqttError.UnexpectedPacket, MqttConnectReturnCode.Accepted) });
+        }
+
+        [TestMethod]
         public void APacketBeforeConnackCloses()
         {
             // [MQTT-3.2.0-1]
