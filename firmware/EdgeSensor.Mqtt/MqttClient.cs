@@ -127,10 +127,8 @@ namespace EdgeSensor.Mqtt
             AfterRequest(MqttPublishResult.Accepted, true);
         }
 
-        /// <summary>
-        /// Sends DISCONNECT (so the broker discards the will), closes the transport and ends the I/O thread. Half of
-        /// <paramref name="timeoutMs"/> goes to the DISCONNECT, half to the thread; a peer that stops reading costs no more.
-        /// </summary>
+        /// <summary>Sends DISCONNECT (so the broker discards the will), closes the transport and ends the I/O thread: half of
+        /// <paramref name="timeoutMs"/> each, plus up to MaxReadWaitMs when the I/O thread is writing to a peer that stopped reading.</summary>
         public void Stop(int timeoutMs)
         {
             lock (sessionLock)
