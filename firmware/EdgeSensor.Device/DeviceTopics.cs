@@ -47,7 +47,7 @@ namespace EdgeSensor.Device
         public int MatchCommand(byte[] buffer, int offset, int length, out int nameOffset, out int nameLength)
         {
             nameOffset = nameLength = -1;
-            if (length <= commandPrefix.Length) return -1;
+            if (length < commandPrefix.Length) return -1; // equal: cmd/ with an empty name, a command for no actuator
             for (int i = 0; i < commandPrefix.Length; i++)
             {
                 if (buffer[offset + i] != commandPrefix[i]) return -1;

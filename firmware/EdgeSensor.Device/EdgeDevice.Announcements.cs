@@ -8,8 +8,8 @@ namespace EdgeSensor.Device
     public sealed partial class EdgeDevice
     {
         /// <summary>
-        /// After every connect: <c>online</c>, <c>info</c>, discovery documents, every actuator's state, and once per
-        /// boot a <c>boot</c> event. Resumes where it stopped when the outbox was full; false while unfinished.
+        /// After every connect: <c>online</c>, <c>info</c>, discovery documents, once per boot a <c>boot</c> event, why
+        /// the device was offline, <c>deaf</c> when the broker refused the command subscription, every actuator's state. Resumes where it stopped when the outbox was full; false while unfinished.
         /// </summary>
         bool Announce()
         {
@@ -22,7 +22,8 @@ namespace EdgeSensor.Device
                 for (int i = 0; i < stateDirty.Length; i++) stateDirty[i] = true;
             }
             int discoveryCount = config.HomeAssistantDiscovery ? discovery.Topics.Length : 0;
-            int total = 2 + discoveryCount + 1;
+            // online, info, discovery, boot, disconnected; then deaf and its event once a SUBACK refused the commands
+            int total = 2 + discoveryCount + (refusedGeneration == generation ? 4 : 2);
             while (announcement < total)
             {
                 MqttPublishResult result;
@@ -42,16 +43,37 @@ namespace EdgeSensor.Device
                     discovery.Write(json, announcement - 2);
                     result = Publish(discovery.Topics[announcement - 2], true, MqttQos.AtLeastOnce);
                 }
-                else if (!bootReported)
+                else if (announcement == 2 + discoveryCount)
                 {
-                    json.Reset(smallDocument, 0);
-                    DeviceEvents.Boot(json, firmwareVersion);
-                    result = link.Publish(topics.Event, smallDocument, 0, json.Length, MqttQos.AtLeastOnce, false);
-                    if (result == MqttPublishResult.Accepted) bootReported = true;
+                    result = MqttPublishResult.Accepted;
+                    if (!bootReported)
+                    {
+                        json.Reset(smallDocument, 0);
+                        DeviceEvents.Event(json, "boot", "fw", firmwareVersion, null, 0);
+                        result = PublishEvent();
+                        bootReported = result == MqttPublishResult.Accepted;
+                    }
+                }
+                else if (announcement == 3 + discoveryCount)
+                {
+                    result = MqttPublishResult.Accepted;
+                    if (offlineReport != 0)
+                    {
+                        json.Reset(smallDocument, 0);
+                        DeviceEvents.Disconnected(json, offlineReport);
+                        result = PublishEvent();
+                    }
+                }
+                else if (announcement == 4 + discoveryCount)
+                {
+                    // Retained, so operators see it until the next connect says online.
+                    result = link.Publish(topics.Status, Deaf, 0, Deaf.Length, MqttQos.AtLeastOnce, true);
                 }
                 else
                 {
-                    result = MqttPublishResult.Accepted;
+                    json.Reset(smallDocument, 0);
+                    DeviceEvents.Event(json, "subscribe_refused", "filter", topics.CommandFilter, null, 0);
+                    result = PublishEvent();
                 }
                 if (result == MqttPublishResult.OutboxFull || result == MqttPublishResult.SendBufferFull) return false;
                 if (result == MqttPublishResult.NotConnected) return true;

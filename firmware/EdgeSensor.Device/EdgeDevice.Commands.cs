@@ -27,7 +27,7 @@ namespace EdgeSensor.Device
             int overflows = commands.Overflows;
             if (overflows == reportedOverflows) return;
             json.Reset(smallDocument, 0);
-            DeviceEvents.CommandsDropped(json, overflows - reportedOverflows);
+            DeviceEvents.Event(json, "command_rejected", "reason", "queue_full", "count", overflows - reportedOverflows);
             reportedOverflows = overflows;
             PublishEvent();
         }
@@ -47,10 +47,11 @@ namespace EdgeSensor.Device
             return done;
         }
 
-        void PublishEvent()
+        MqttPublishResult PublishEvent()
         {
-            if (link == null || json.Overflowed) return;
-            link.Publish(topics.Event, smallDocument, 0, json.Length, MqttQos.AtLeastOnce, false);
+            if (link == null) return MqttPublishResult.NotConnected;
+            if (json.Overflowed) return MqttPublishResult.TooLarge;
+            return link.Publish(topics.Event, smallDocument, 0, json.Length, MqttQos.AtLeastOnce, false);
         }
     }
 }

@@ -33,7 +33,7 @@ namespace EdgeSensor.Device
                     SensorEvent happened = readings.Record(i, ok);
                     if (happened == SensorEvent.None) continue;
                     json.Reset(smallDocument, 0);
-                    DeviceEvents.Sensor(json, happened, sensors[i].Name, readings.ConsecutiveErrors[i]);
+                    DeviceEvents.Event(json, happened == SensorEvent.Failed ? "sensor_failed" : "sensor_recovered", "sensor", sensors[i].Name, "errors", readings.ConsecutiveErrors[i]);
                     PublishEvent();
                 }
                 PublishTelemetry(now);

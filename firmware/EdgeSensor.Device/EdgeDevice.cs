@@ -26,6 +26,7 @@ namespace EdgeSensor.Device
         const int RetryMs = 100;
         static readonly byte[] Online = DeviceTopics.Utf8("online");
         static readonly byte[] Offline = DeviceTopics.Utf8("offline");
+        static readonly byte[] Deaf = DeviceTopics.Utf8("deaf");
 
         readonly DeviceConfig config;
         readonly string firmwareVersion;
@@ -59,6 +60,15 @@ namespace EdgeSensor.Device
         bool bootReported;
         int reportedOverflows;
         long telemetryPublished;
+
+        // Why the device was offline, told after the reconnect: the MqttError that ended the connection (bits 0-7), the
+        // last failed attempt after it (8-15) and the CONNACK code of the last refusal (16-23). The I/O thread collects
+        // it as failures come and, at each connect, hands it to that connect's announcement.
+        int offline;
+        int offlineReport;
+
+        /// <summary>The connect generation whose SUBACK refused the command filter: that connect is deaf.</summary>
+        int refusedGeneration;
 
         public EdgeDevice(DeviceConfig config, string firmwareVersion, ISensor[] sensors, Actuator[] actuators)
         {
@@ -153,12 +163,19 @@ namespace EdgeSensor.Device
 
         public void OnConnected(bool sessionPresent)
         {
+            offlineReport = offline;
+            offline = 0;
             Interlocked.Increment(ref connectGeneration);
             work.Set();
         }
 
         public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
         {
+            if (reason == MqttError.ClosedByClient) return; // asked for: nothing to explain
+            int o = offline;
+            o = (o & 0xFF) == 0 ? o | (int)reason : (o & ~0xFF00) | (int)reason << 8;
+            if (reason == MqttError.ConnectionRefused) o = (o & 0xFFFF) | (int)returnCode << 16;
+            offline = o;
             work.Set();
         }
 
@@ -172,8 +189,12 @@ namespace EdgeSensor.Device
             work.Set();
         }
 
+        /// <summary>The device's one subscription is its commands: refused (an ACL mistake), it is deaf until the next connect.</summary>
         public void OnSubscribeResult(int subscriptionIndex, int returnCode)
         {
+            if (returnCode != MqttSubscribeResult.Failure) return;
+            refusedGeneration = Interlocked.CompareExchange(ref connectGeneration, 0, 0);
+            work.Set();
         }
     }
 }

@@ -9,5 +9,7 @@ namespace EdgeSensor.Device.Actuators
         PayloadTooLarge,
         InvalidUtf8,
         Retained,
+        /// <summary>The topic did not fit the receive buffer: only its first bytes were seen, so the name is unknown.</summary>
+        TopicTooLong,
     }
 }

@@ -58,6 +58,8 @@ namespace EdgeSensor.Device.Commands
                     nameLength = CommandPayload.MaxLength;
                     while (nameLength > 0 && (message.Buffer[nameOffset + nameLength] & 0xC0) == 0x80) nameLength--;
                 }
+                // A topic too long for the buffer reaches us unchecked: its first bytes may not be UTF-8 (the event must be).
+                if (MqttUtf8.Validate(message.Buffer, nameOffset, nameLength) != MqttError.None) nameLength = 0;
                 System.Array.Copy(message.Buffer, nameOffset, slot, Name, nameLength);
                 slot[NameLength] = (byte)nameLength;
                 CommandRejection rejection = Verdict(actuator, message);
@@ -97,6 +99,7 @@ namespace EdgeSensor.Device.Commands
         {
             // A retained command would fire again on every reconnect ("ghost switching").
             if (message.Retain) return CommandRejection.Retained;
+            if (message.PayloadTotalLength < 0) return CommandRejection.TopicTooLong; // the session's notice: no payload follows
             if (actuator < 0) return CommandRejection.UnknownActuator;
             if (message.PayloadTotalLength > CommandPayload.MaxLength) return CommandRejection.PayloadTooLarge;
             if (MqttUtf8.Validate(message.Buffer, message.PayloadOffset, message.PayloadCount) != MqttError.None) return CommandRejection.InvalidUtf8;

@@ -45,7 +45,7 @@ namespace EdgeSensor.Device.Json
         public void Name(string name)
         {
             BeginValue();
-            WriteEscaped(name);
+            WriteEscaped(name, 0, name.Length);
             Put((byte)':');
             afterName = true;
         }
@@ -60,7 +60,14 @@ namespace EdgeSensor.Device.Json
         public void String(string value)
         {
             BeginValue();
-            WriteEscaped(value);
+            WriteEscaped(value, 0, value.Length);
+        }
+
+        /// <summary>A string value from the characters [start, end) of <paramref name="value"/>: a name from a list, without allocating.</summary>
+        public void String(string value, int start, int end)
+        {
+            BeginValue();
+            WriteEscaped(value, start, end);
         }
 
         /// <summary>A string value from UTF-8 bytes (valid UTF-8 is the caller's promise), escaped as JSON requires.</summary>
@@ -165,10 +172,10 @@ namespace EdgeSensor.Device.Json
             while (n > 0) Put(digits[--n]);
         }
 
-        void WriteEscaped(string value)
+        void WriteEscaped(string value, int start, int end)
         {
             Put((byte)'"');
-            for (int i = 0; i < value.Length; i++)
+            for (int i = start; i < end; i++)
             {
                 int code = MqttUtf8.ScalarAt(value, i);
                 if (code >= 0 && code < 0x80)

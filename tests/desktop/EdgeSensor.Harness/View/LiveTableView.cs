@@ -70,6 +70,7 @@ sealed class LiveTableView : IConsoleView
     {
         "online" => new Markup("[green]online[/]"),
         "offline" => new Markup("[red]OFFLINE[/]"),
+        "deaf" => new Markup("[yellow]DEAF[/] (commands refused by the broker)"),
         null => new Text("?"),
         _ => new Text(status),
     };

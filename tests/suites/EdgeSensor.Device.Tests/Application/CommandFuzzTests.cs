@@ -155,7 +155,7 @@ public class CommandFuzzTests
             position += n;
         }
 
-        if (!topic.StartsWith(CommandPrefix) || topic.Length == CommandPrefix.Length) return null;
+        if (!topic.StartsWith(CommandPrefix)) return null; // cmd/ with an empty name is a command for no actuator
         string name = topic.Substring(CommandPrefix.Length);
         int actuator = name == "relay1" ? 0 : name == "led" ? 1 : -1;
         string reason = retain ? "retained"

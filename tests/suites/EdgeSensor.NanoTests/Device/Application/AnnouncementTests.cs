@@ -118,17 +118,18 @@ namespace EdgeSensor.NanoTests.Application
         }
 
         [TestMethod]
-        public void AfterEveryReconnectOnlineInfoAndStatesAreRepublishedButBootOnlyOnce()
+        public void AfterEveryReconnectOnlineInfoWhyAndStatesArePublishedButBootOnlyOnce()
         {
             DeviceFixture f = DeviceFixture.Connected();
             f.Device.OnDisconnected(MqttError.TransportClosed, MqttConnectReturnCode.Accepted);
             f.Device.IpAddress = "192.168.1.20";
             f.Connect();
-            Assert.AreEqual(4, f.Link.Count, "messages");
+            Assert.AreEqual(5, f.Link.Count, "messages");
             Expect.Message(f.Link, 0, Status, Ascii.Bytes("online"), MqttQos.AtLeastOnce, true);
             Expect.Message(f.Link, 1, Info, InfoDocument("'192.168.1.20'"), MqttQos.AtLeastOnce, true);
-            Expect.Message(f.Link, 2, RelayState, Ascii.Bytes("OFF"), MqttQos.AtLeastOnce, true);
-            Expect.Message(f.Link, 3, LedState, Ascii.Bytes("5"), MqttQos.AtLeastOnce, true);
+            Expect.Message(f.Link, 2, Event, Ascii.Json("{'event':'disconnected','reason':'TransportClosed'}"), MqttQos.AtLeastOnce, false);
+            Expect.Message(f.Link, 3, RelayState, Ascii.Bytes("OFF"), MqttQos.AtLeastOnce, true);
+            Expect.Message(f.Link, 4, LedState, Ascii.Bytes("5"), MqttQos.AtLeastOnce, true);
         }
 
         [TestMethod]

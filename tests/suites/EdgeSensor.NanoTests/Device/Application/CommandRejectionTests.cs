@@ -61,6 +61,7 @@ namespace EdgeSensor.NanoTests.Application
         [DataRow("relay", "ON", "unknown_actuator")]
         [DataRow("relay10", "ON", "unknown_actuator")]
         [DataRow("relay1/x", "ON", "unknown_actuator")]
+        [DataRow("", "ON", "unknown_actuator")]
         public void BadCommandsChangeNothingAndAreReported(string actuator, string payload, string reason)
         {
             Check(Ascii.Bytes(Cmd + actuator), Ascii.Bytes(payload), false, Rejected(actuator, reason));
@@ -132,6 +133,35 @@ namespace EdgeSensor.NanoTests.Application
             f.ReceiveChunk(topic, Ascii.Bytes("ON"), 998, 1000, false);
             f.Tick();
             AssertRejectedOnly(f, writes, f.Led.Writes, Rejected("relay1", "payload_too_large"));
+        }
+
+        /// <summary>The session's notice of a topic longer than its buffer: the topic's first bytes, no payload, total -1.</summary>
+        static void CheckNotice(byte[] firstBytes, byte[] expected)
+        {
+            DeviceFixture f = DeviceFixture.Connected();
+            int writes = f.Relay.Writes;
+            f.ReceiveChunk(firstBytes, new byte[0], 0, -1, false);
+            f.Tick();
+            AssertRejectedOnly(f, writes, f.Led.Writes, expected);
+        }
+
+        [TestMethod]
+        public void ATopicTooLongForTheBufferIsRejectedWithItsFirstBytes()
+        {
+            CheckNotice(Ascii.Bytes(Cmd + "relay1relay1relay1relay1relay1relay1"), Rejected("relay1relay1relay1relay1relay1re", "topic_too_long"));
+        }
+
+        [TestMethod]
+        public void ATopicTooLongIsRejectedEvenWhenItsFirstBytesNameAnActuator()
+        {
+            CheckNotice(Ascii.Bytes(Cmd + "relay1"), Rejected("relay1", "topic_too_long"));
+        }
+
+        [TestMethod]
+        public void ATooLongTopicCutInsideACharacterLeavesTheNameOut()
+        {
+            // The buffer ended after the first byte of a two-byte character: not UTF-8, so no name in the event.
+            CheckNotice(Expect.Join(Ascii.Bytes(Cmd + "pump"), Hex.Bytes("C3")), Rejected("", "topic_too_long"));
         }
 
         [TestMethod]

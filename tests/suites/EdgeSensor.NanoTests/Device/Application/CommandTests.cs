@@ -112,7 +112,6 @@ namespace EdgeSensor.NanoTests.Application
             f.Receive(DeviceFixture.Base + "/other", "ON");
             f.Receive("edgesensor/dev2/cmd/relay1", "ON");
             f.Receive(DeviceFixture.Base + "/cmd", "ON");
-            f.Receive(DeviceFixture.Base + "/cmd/", "ON");
             f.Receive(DeviceFixture.Base + "/cmdx/relay1", "ON");
             f.Receive(DeviceFixture.Base + "/state/relay1", "ON");
             f.Tick();

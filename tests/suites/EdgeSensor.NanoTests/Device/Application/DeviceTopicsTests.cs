@@ -42,6 +42,7 @@ namespace EdgeSensor.NanoTests.Application
         [DataRow("edgesensor/dev1/cmd/led2", -1, 4)]
         [DataRow("edgesensor/dev1/cmd/le", -1, 2)]
         [DataRow("edgesensor/dev1/cmd/x", -1, 1)]
+        [DataRow("edgesensor/dev1/cmd/", -1, 0)]
         public void ACommandTopicGivesTheActuatorAndLocatesTheName(string topic, int actuator, int nameLength)
         {
             byte[] buffer = Ascii.Bytes("~~~" + topic + "~~");
@@ -52,7 +53,6 @@ namespace EdgeSensor.NanoTests.Application
         }
 
         [TestMethod]
-        [DataRow("edgesensor/dev1/cmd/")]
         [DataRow("edgesensor/dev1/cmd")]
         [DataRow("edgesensor/dev1/status")]
         [DataRow("edgesensor/dev2/cmd/relay1")]

@@ -121,7 +121,7 @@ namespace EdgeSensor.NanoTests.Application
             f.Link.Clear();
             f.Device.OnDisconnected(MqttError.TransportClosed, MqttConnectReturnCode.Accepted);
             f.Connect();
-            Assert.AreEqual(8, f.Link.Count, "status, info, 4 configs, 2 states: no boot event");
+            Assert.AreEqual(9, f.Link.Count, "status, info, 4 configs, why it was offline, 2 states: no boot event");
             Expect.Message(f.Link, 5, "homeassistant/number/dev1/led/config", PwmDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
         }
     }
