@@ -18,9 +18,7 @@ namespace EdgeSensor.Device.Config
     {
         /// <summary>Throws ArgumentNullException or ArgumentOutOfRangeException, as JsonReader does, for a slice outside the buffer.</summary>
         public static DeviceConfig Parse(byte[] json, int offset, int count)
-        {
-            return new ConfigReader(json, offset, count).ReadDocument();
-        }
+            => new ConfigReader(json, offset, count).ReadDocument();
 
         /// <summary>The model an object of the section is read into, with its defaults.</summary>
         internal static object Create(int section)

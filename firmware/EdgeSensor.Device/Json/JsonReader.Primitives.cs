@@ -68,7 +68,7 @@ namespace EdgeSensor.Device.Json
             int first = Peek(index);
             if (first < 0)
             {
-                Fail("unexpected end of input inside a number", index);
+                FailAtEnd(" inside a number", index);
             }
 
             if (first == '0')
@@ -122,7 +122,7 @@ namespace EdgeSensor.Device.Json
             int first = Peek(index);
             if (first < 0)
             {
-                Fail("unexpected end of input inside a number", index);
+                FailAtEnd(" inside a number", index);
             }
 
             if (!IsDigit(first))
@@ -146,7 +146,7 @@ namespace EdgeSensor.Device.Json
                 int next = Peek(position + index);
                 if (next < 0)
                 {
-                    Fail("unexpected end of input inside a literal", position + index);
+                    FailAtEnd(" inside a literal", position + index);
                 }
 
                 if (next != literal[index])

@@ -85,7 +85,7 @@ namespace EdgeSensor.Device.Json
                 int current = Peek(index);
                 if (current < 0)
                 {
-                    Fail("unexpected end of input inside a string", index);
+                    FailAtEnd(" inside a string", index);
                 }
 
                 if (current == '"')
@@ -123,7 +123,7 @@ namespace EdgeSensor.Device.Json
             int kind = Peek(backslash + 1);
             if (kind < 0)
             {
-                Fail("unexpected end of input inside a string", backslash + 1);
+                FailAtEnd(" inside a string", backslash + 1);
             }
 
             if (kind != 'u')
@@ -154,7 +154,7 @@ namespace EdgeSensor.Device.Json
             {
                 if (Peek(after + 1) < 0 && (next < 0 || next == '\\'))
                 {
-                    Fail("unexpected end of input inside a string", end);
+                    FailAtEnd(" inside a string", end);
                 }
 
                 Fail("unpaired surrogate escape in a string (a high surrogate without a low one)", backslash);
@@ -178,7 +178,7 @@ namespace EdgeSensor.Device.Json
                 int next = Peek(index);
                 if (next < 0)
                 {
-                    Fail("unexpected end of input inside a string", index);
+                    FailAtEnd(" inside a string", index);
                 }
 
                 int digit = HexValue(next);

@@ -65,7 +65,7 @@ namespace EdgeSensor.Device.Json
             state = ExpectingValue;
         }
 
-        public JsonTokenType TokenType { get { return tokenType; } }
+        public JsonTokenType TokenType => tokenType;
 
         /// <summary>
         /// Moves to the next token. False once the document's single top-level value is complete and only
@@ -123,7 +123,7 @@ namespace EdgeSensor.Device.Json
             bool inObject = (objectLevels & (1U << (depth - 1))) != 0;
             if (next < 0)
             {
-                Fail(inObject ? "unexpected end of input, expected ',' or '}'" : "unexpected end of input, expected ',' or ']'", position);
+                FailAtEnd(inObject ? ", expected ',' or '}'" : ", expected ',' or ']'", position);
             }
 
             if (next == ',')
@@ -159,7 +159,7 @@ namespace EdgeSensor.Device.Json
             int next = Peek(position);
             if (next < 0)
             {
-                Fail("unexpected end of input, expected a property name", position);
+                FailAtEnd(", expected a property name", position);
             }
 
             if (next != '"')
@@ -173,7 +173,7 @@ namespace EdgeSensor.Device.Json
             next = Peek(position);
             if (next < 0)
             {
-                Fail("unexpected end of input, expected ':'", position);
+                FailAtEnd(", expected ':'", position);
             }
 
             if (next != ':')
@@ -190,7 +190,7 @@ namespace EdgeSensor.Device.Json
             int next = Peek(position);
             if (next < 0)
             {
-                Fail("unexpected end of input, expected a value", position);
+                FailAtEnd(", expected a value", position);
             }
 
             if (next == '{' || next == '[')
@@ -260,25 +260,20 @@ namespace EdgeSensor.Device.Json
         }
 
         /// <summary>The byte at <paramref name="index"/>, or -1 at the end of the document: no end checks scattered about.</summary>
-        int Peek(int index)
-        {
-            return index < end ? buffer[index] : -1;
-        }
+        int Peek(int index) => index < end ? buffer[index] : -1;
 
-        static bool IsWhitespace(int next)
-        {
-            return " \n\r\t".IndexOf((char)next) >= 0;
-        }
+        static bool IsWhitespace(int next) => " \n\r\t".IndexOf((char)next) >= 0;
 
         /// <summary>What may follow a number or literal: RFC 8259 has no token that starts right after one.</summary>
-        static bool IsDelimiter(int next)
-        {
-            return " \n\r\t,]}".IndexOf((char)next) >= 0;
-        }
+        static bool IsDelimiter(int next) => " \n\r\t,]}".IndexOf((char)next) >= 0;
 
-        static bool IsDigit(int next)
+        static bool IsDigit(int next) => next >= '0' && next <= '9';
+
+        /// <summary>"unexpected end of input" and then <paramref name="what"/>: the prefix is stored once for every
+        /// refusal at the end of the input.</summary>
+        void FailAtEnd(string what, int at)
         {
-            return next >= '0' && next <= '9';
+            Fail("unexpected end of input" + what, at);
         }
 
         void Fail(string problem, int at)

@@ -21,9 +21,9 @@ namespace EdgeSensor.Device.Json
         bool afterName;
         bool overflowed;
 
-        public bool Overflowed { get { return overflowed; } }
+        public bool Overflowed => overflowed;
 
-        public int Length { get { return position - start; } }
+        public int Length => position - start;
 
         public void Reset(byte[] target, int offset)
         {

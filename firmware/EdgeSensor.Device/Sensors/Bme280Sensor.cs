@@ -79,9 +79,9 @@ namespace EdgeSensor.Device.Sensors
             forcedMeasurement[3] = CtrlMeasForcedX1;
         }
 
-        public string Name { get { return name; } }
+        public string Name => name;
 
-        public SensorQuantity[] Quantities { get { return All; } }
+        public SensorQuantity[] Quantities => All;
 
         public int Start(long nowMs)
         {

@@ -133,9 +133,7 @@ namespace EdgeSensor.Device.Config.Parsing
 
         /// <summary>"expected X, got a string": names the type found, never its content.</summary>
         ConfigException Mismatch(string path, string expected)
-        {
-            return new ConfigException(path, "expected " + expected + ", got " + Describe(json.TokenType));
-        }
+            => new ConfigException(path, "expected " + expected + ", got " + Describe(json.TokenType));
 
         static string Describe(JsonTokenType type)
         {

@@ -51,10 +51,7 @@ namespace EdgeSensor.Device.Config.Parsing
             owners[slot] = owner;
         }
 
-        public static int AddressSlot(int bus, int address)
-        {
-            return FirstAddressSlot + ((bus - 1) * 128) + address;
-        }
+        public static int AddressSlot(int bus, int address) => FirstAddressSlot + ((bus - 1) * 128) + address;
 
         ConfigObject ReadObject(string path, int section, string arrayPath, object model)
         {
