@@ -213,10 +213,7 @@ namespace EdgeSensor.Device.Json
                 Put((byte)HexDigits[b >> 4]);
                 Put((byte)HexDigits[b & 0xF]);
             }
-            else
-            {
-                Put(b);
-            }
+            else Put(b);
         }
 
         void PutAscii(string text)

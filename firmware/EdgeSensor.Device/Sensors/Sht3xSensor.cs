@@ -33,9 +33,7 @@ namespace EdgeSensor.Device.Sensors
         {
             if (bus == null) throw new System.ArgumentNullException("bus");
             if (address != DefaultAddress && address != AlternateAddress)
-            {
                 throw new System.ArgumentOutOfRangeException("address", "An SHT3x answers at 0x44 or 0x45.");
-            }
 
             this.name = name;
             this.bus = bus;

@@ -59,10 +59,7 @@ namespace EdgeSensor.Device.Config.Parsing
         int Row(string name)
         {
             int row = 0;
-            while (ConfigSchema.Fields[row].Section != Section || ConfigSchema.Fields[row].Name != name)
-            {
-                row++;
-            }
+            while (ConfigSchema.Fields[row].Section != Section || ConfigSchema.Fields[row].Name != name) row++;
 
             return row;
         }

@@ -103,9 +103,7 @@ namespace EdgeSensor.Device.Config.Parsing
             {
                 ConfigField field = Fields[row];
                 if (field.Section == section && (kind < 0 || field.AllowedFor(kind)))
-                {
                     list = list == null ? field.Name : list + ", " + field.Name;
-                }
             }
 
             return list;

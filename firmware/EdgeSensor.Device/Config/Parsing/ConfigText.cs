@@ -29,10 +29,7 @@ namespace EdgeSensor.Device.Config.Parsing
             for (int index = 0; index < chars.Length; index++)
             {
                 char current = chars[index];
-                if (current < ' ' || (current >= (char)0x7F && current <= (char)0x9F))
-                {
-                    chars[index] = '?';
-                }
+                if (current < ' ' || (current >= (char)0x7F && current <= (char)0x9F)) chars[index] = '?';
             }
 
             string shown = new string(chars);
