@@ -27,10 +27,7 @@ namespace EdgeSensor.Device
             while (announcement < total)
             {
                 MqttPublishResult result;
-                if (announcement == 0)
-                {
-                    result = link.Publish(topics.Status, Online, 0, Online.Length, MqttQos.AtLeastOnce, true);
-                }
+                if (announcement == 0) result = link.Publish(topics.Status, Online, 0, Online.Length, MqttQos.AtLeastOnce, true);
                 else if (announcement == 1)
                 {
                     json.Reset(document, 0);

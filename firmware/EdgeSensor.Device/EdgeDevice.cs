@@ -91,7 +91,7 @@ namespace EdgeSensor.Device
         public string IpAddress;
 
         /// <summary>Telemetry documents handed to MQTT; those that were not (no connection at QoS 0, outbox full at QoS 1) leave a gap in <c>seq</c>.</summary>
-        public long TelemetryPublished { get { return telemetryPublished; } }
+        public long TelemetryPublished => telemetryPublished;
 
         /// <summary>Drives every actuator to its configured safe state: call at boot, before any network.</summary>
         public void ApplySafeStates()
@@ -155,9 +155,7 @@ namespace EdgeSensor.Device
 
         /// <summary>Publishes <c>offline</c> (retained) before a graceful disconnect; the will covers every other ending.</summary>
         public MqttPublishResult PublishOffline()
-        {
-            return link.Publish(topics.Status, Offline, 0, Offline.Length, MqttQos.AtLeastOnce, true);
-        }
+            => link.Publish(topics.Status, Offline, 0, Offline.Length, MqttQos.AtLeastOnce, true);
 
         // MQTT callbacks, on the client's I/O thread: they only queue and wake the loop.
 

@@ -15,7 +15,7 @@ namespace EdgeSensor.Device.Actuators
             this.name = name;
         }
 
-        public string Name { get { return name; } }
+        public string Name => name;
 
         public abstract ActuatorKind Kind { get; }
 

@@ -17,7 +17,7 @@ namespace EdgeSensor.Device.Actuators
             safePercent = config.SafePercent;
         }
 
-        public override ActuatorKind Kind { get { return ActuatorKind.Pwm; } }
+        public override ActuatorKind Kind => ActuatorKind.Pwm;
 
         public override void ApplySafeState()
         {

@@ -19,7 +19,7 @@ namespace EdgeSensor.Device.Actuators
             safeOn = config.SafeOn;
         }
 
-        public override ActuatorKind Kind { get { return ActuatorKind.Relay; } }
+        public override ActuatorKind Kind => ActuatorKind.Relay;
 
         public override void ApplySafeState()
         {

@@ -40,9 +40,6 @@ namespace EdgeSensor.Device.Commands
             return value <= max ? value : -1;
         }
 
-        static bool IsSpace(byte b)
-        {
-            return b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n';
-        }
+        static bool IsSpace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n';
     }
 }

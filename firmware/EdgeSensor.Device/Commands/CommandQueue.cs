@@ -34,7 +34,7 @@ namespace EdgeSensor.Device.Commands
         }
 
         /// <summary>Commands lost because the queue was full (the loop reports them).</summary>
-        public int Overflows { get { return overflows; } }
+        public int Overflows => overflows;
 
         /// <summary>Takes a received command; false (and counted) when the queue is full.</summary>
         public bool Enqueue(int actuator, MqttMessage message, int nameOffset, int nameLength)

@@ -18,9 +18,7 @@ namespace EdgeSensor.Device.Config
     {
         /// <summary>Throws ArgumentNullException or ArgumentOutOfRangeException, as JsonReader does, for a slice outside the buffer.</summary>
         public static DeviceConfig Parse(byte[] json, int offset, int count)
-        {
-            return new ConfigReader(json, offset, count).ReadDocument();
-        }
+            => new ConfigReader(json, offset, count).ReadDocument();
 
         /// <summary>The model an object of the section is read into, with its defaults.</summary>
         internal static object Create(int section)
@@ -54,9 +52,7 @@ namespace EdgeSensor.Device.Config
                 case ConfigSchema.Broker:
                     BrokerConfig broker = (BrokerConfig)read.Model;
                     if (broker.Tls && broker.CaCertificate == null)
-                    {
                         throw read.Refuse("ca_certificate", "required when tls is true (the PEM text of the CA that signed the broker's certificate)");
-                    }
 
                     if (broker.Password != null && broker.UserName == null)
                     {
@@ -67,10 +63,7 @@ namespace EdgeSensor.Device.Config
                     break;
                 case ConfigSchema.Wifi:
                     WifiConfig wifi = (WifiConfig)read.Model;
-                    if (wifi.Password != null && wifi.Ssid == null)
-                    {
-                        throw read.Refuse("password", "given without an ssid");
-                    }
+                    if (wifi.Password != null && wifi.Ssid == null) throw read.Refuse("password", "given without an ssid");
 
                     break;
                 case ConfigSchema.I2c:
@@ -92,10 +85,7 @@ namespace EdgeSensor.Device.Config
             {
                 SensorConfig sensor = config.Sensors[index];
                 bool declared = sensor.Kind == SensorKind.Dht22 || sensor.Kind == SensorKind.Dht11;
-                for (int bus = 0; bus < config.I2cBuses.Length; bus++)
-                {
-                    declared |= config.I2cBuses[bus].Bus == sensor.I2cBus;
-                }
+                for (int bus = 0; bus < config.I2cBuses.Length; bus++) declared |= config.I2cBuses[bus].Bus == sensor.I2cBus;
 
                 if (!declared)
                 {
@@ -115,9 +105,7 @@ namespace EdgeSensor.Device.Config
             for (int index = 0; index < siblings.Count; index++)
             {
                 if (((I2cBusConfig)siblings[index]).Bus == bus.Bus)
-                {
                     throw read.Refuse("bus", "I2C bus " + bus.Bus.ToString() + " is already declared by " + read.Sibling(index));
-                }
             }
         }
 
@@ -131,9 +119,7 @@ namespace EdgeSensor.Device.Config
                 read.CheckGpio("pin_echo", sensor.PinEcho, "a DHT sensor");
                 read.CheckGpio("pin_trigger", sensor.PinTrigger, "a DHT sensor");
                 if (sensor.PinEcho == sensor.PinTrigger)
-                {
                     throw read.Refuse("pin_trigger", "must differ from pin_echo (a DHT needs two GPIOs), both are " + sensor.PinEcho.ToString());
-                }
 
                 read.ClaimGpio("pin_echo", sensor.PinEcho);
                 read.ClaimGpio("pin_trigger", sensor.PinTrigger);
@@ -143,15 +129,10 @@ namespace EdgeSensor.Device.Config
             // The two addresses each chip can be strapped to (SHT3x: ADDR pin low/high; BME280: SDO low/high).
             int first = sensor.Kind == SensorKind.Sht3x ? 0x44 : 0x76;
             string expected = "an I2C address " + ConfigText.Hex(first) + " or " + ConfigText.Hex(first + 1) + " for " + ConfigSchema.SensorKinds[read.Kind];
-            if (read.Value("address") == null)
-            {
-                throw read.Refuse("address", "missing (" + expected + ")");
-            }
+            if (read.Value("address") == null) throw read.Refuse("address", "missing (" + expected + ")");
 
             if (sensor.Address != first && sensor.Address != first + 1)
-            {
                 throw read.Refuse("address", "expected " + expected + ", got " + ConfigText.Hex(sensor.Address));
-            }
 
             // Two chips on one address would garble each other's answers.
             read.Reader.Claim(read.PathOf("address"), ConfigReader.AddressSlot(sensor.I2cBus, sensor.Address), read.Path,
@@ -170,9 +151,7 @@ namespace EdgeSensor.Device.Config
             {
                 string written = (string)safeState[0];
                 if (written != "\"on\"" && written != "\"off\"")
-                {
                     throw read.Refuse("safe_state", "expected \"on\" or \"off\" for a relay, got " + written);
-                }
 
                 actuator.SafeOn = written == "\"on\"";
             }
@@ -180,9 +159,7 @@ namespace EdgeSensor.Device.Config
             {
                 object percent = safeState[1];
                 if (percent == null || (int)percent < 0 || (int)percent > 100)
-                {
                     throw read.Refuse("safe_state", "expected a duty cycle from 0 to 100 (percent) for pwm, got " + (string)safeState[0]);
-                }
 
                 actuator.SafePercent = (int)percent;
             }

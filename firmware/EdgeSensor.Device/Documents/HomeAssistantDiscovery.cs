@@ -101,8 +101,6 @@ namespace EdgeSensor.Device.Documents
         }
 
         byte[] Topic(string component, string objectId)
-        {
-            return DeviceTopics.Utf8(config.HomeAssistantPrefix + "/" + component + "/" + config.Id + "/" + objectId + "/config");
-        }
+            => DeviceTopics.Utf8(config.HomeAssistantPrefix + "/" + component + "/" + config.Id + "/" + objectId + "/config");
     }
 }

@@ -15,34 +15,19 @@ namespace EdgeSensor.Device.Json
         {
             Require(JsonTokenType.Number, JsonTokenType.Number);
             value = 0;
-            if (!numberIsInteger)
-            {
-                return false;
-            }
+            if (!numberIsInteger) return false;
 
             int index = valueStart;
             bool negative = buffer[index] == (byte)'-';
-            if (negative)
-            {
-                index++;
-            }
+            if (negative) index++;
 
-            if (valueEnd - index > 10)
-            {
-                return false;
-            }
+            if (valueEnd - index > 10) return false;
 
             long magnitude = 0;
-            for (; index < valueEnd; index++)
-            {
-                magnitude = (magnitude * 10) + (buffer[index] - '0');
-            }
+            for (; index < valueEnd; index++) magnitude = (magnitude * 10) + (buffer[index] - '0');
 
             long signed = negative ? -magnitude : magnitude;
-            if (signed < int.MinValue || signed > int.MaxValue)
-            {
-                return false;
-            }
+            if (signed < int.MinValue || signed > int.MaxValue) return false;
 
             value = (int)signed;
             return true;
@@ -53,10 +38,7 @@ namespace EdgeSensor.Device.Json
         {
             Require(JsonTokenType.Number, JsonTokenType.Number);
             char[] chars = new char[valueEnd - valueStart];
-            for (int index = valueStart; index < valueEnd; index++)
-            {
-                chars[index - valueStart] = (char)buffer[index];
-            }
+            for (int index = valueStart; index < valueEnd; index++) chars[index - valueStart] = (char)buffer[index];
 
             return new string(chars);
         }
@@ -66,27 +48,15 @@ namespace EdgeSensor.Device.Json
         {
             int index = Peek(position) == '-' ? position + 1 : position;
             int first = Peek(index);
-            if (first < 0)
-            {
-                Fail("unexpected end of input inside a number", index);
-            }
+            if (first < 0) FailAtEnd(" inside a number", index);
 
             if (first == '0')
             {
                 index++;
-                if (IsDigit(Peek(index)))
-                {
-                    Fail("invalid number (leading zeros are not allowed)", position);
-                }
+                if (IsDigit(Peek(index))) Fail("invalid number (leading zeros are not allowed)", position);
             }
-            else if (IsDigit(first))
-            {
-                index = ScanDigits(index, null);
-            }
-            else
-            {
-                Fail("invalid number (expected a digit)", index);
-            }
+            else if (IsDigit(first)) index = ScanDigits(index, null);
+            else Fail("invalid number (expected a digit)", index);
 
             bool integer = true;
             if (Peek(index) == '.')
@@ -104,10 +74,7 @@ namespace EdgeSensor.Device.Json
             }
 
             int after = Peek(index);
-            if (after >= 0 && !IsDelimiter(after))
-            {
-                Fail("invalid number (unexpected character after it)", index);
-            }
+            if (after >= 0 && !IsDelimiter(after)) Fail("invalid number (unexpected character after it)", index);
 
             tokenType = JsonTokenType.Number;
             valueStart = position;
@@ -120,20 +87,11 @@ namespace EdgeSensor.Device.Json
         int ScanDigits(int index, string problem)
         {
             int first = Peek(index);
-            if (first < 0)
-            {
-                Fail("unexpected end of input inside a number", index);
-            }
+            if (first < 0) FailAtEnd(" inside a number", index);
 
-            if (!IsDigit(first))
-            {
-                Fail(problem, index);
-            }
+            if (!IsDigit(first)) Fail(problem, index);
 
-            while (IsDigit(Peek(index)))
-            {
-                index++;
-            }
+            while (IsDigit(Peek(index))) index++;
 
             return index;
         }
@@ -144,22 +102,13 @@ namespace EdgeSensor.Device.Json
             for (int index = 0; index < length; index++)
             {
                 int next = Peek(position + index);
-                if (next < 0)
-                {
-                    Fail("unexpected end of input inside a literal", position + index);
-                }
+                if (next < 0) FailAtEnd(" inside a literal", position + index);
 
-                if (next != literal[index])
-                {
-                    Fail("invalid literal (expected true, false or null)", position);
-                }
+                if (next != literal[index]) Fail("invalid literal (expected true, false or null)", position);
             }
 
             int after = Peek(position + length);
-            if (after >= 0 && !IsDelimiter(after))
-            {
-                Fail("invalid literal (expected true, false or null)", position);
-            }
+            if (after >= 0 && !IsDelimiter(after)) Fail("invalid literal (expected true, false or null)", position);
 
             tokenType = type;
             position += length;

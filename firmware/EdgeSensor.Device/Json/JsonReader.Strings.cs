@@ -46,10 +46,7 @@ namespace EdgeSensor.Device.Json
             int index = valueStart;
             while (index < valueEnd)
             {
-                if (NextCodePoint(ref index) == 0)
-                {
-                    return true;
-                }
+                if (NextCodePoint(ref index) == 0) return true;
             }
 
             return false;
@@ -64,10 +61,7 @@ namespace EdgeSensor.Device.Json
             while (index < valueEnd)
             {
                 int codePoint = NextCodePoint(ref index);
-                if (unit >= text.Length || MqttUtf8.ScalarAt(text, unit) != codePoint)
-                {
-                    return false;
-                }
+                if (unit >= text.Length || MqttUtf8.ScalarAt(text, unit) != codePoint) return false;
 
                 unit += codePoint >= 0x10000 ? 2 : 1;
             }
@@ -83,15 +77,9 @@ namespace EdgeSensor.Device.Json
             while (true)
             {
                 int current = Peek(index);
-                if (current < 0)
-                {
-                    Fail("unexpected end of input inside a string", index);
-                }
+                if (current < 0) FailAtEnd(" inside a string", index);
 
-                if (current == '"')
-                {
-                    break;
-                }
+                if (current == '"') break;
 
                 if (current == '\\')
                 {
@@ -99,16 +87,10 @@ namespace EdgeSensor.Device.Json
                     continue;
                 }
 
-                if (current < 0x20)
-                {
-                    Fail("control character in a string (it must be written as an escape)", index);
-                }
+                if (current < 0x20) Fail("control character in a string (it must be written as an escape)", index);
 
                 int length = MqttUtf8.SequenceLength(buffer, index, end);
-                if (length == 0)
-                {
-                    Fail("invalid UTF-8 in a string", index);
-                }
+                if (length == 0) Fail("invalid UTF-8 in a string", index);
 
                 index += length;
             }
@@ -121,17 +103,11 @@ namespace EdgeSensor.Device.Json
         int ScanEscape(int backslash)
         {
             int kind = Peek(backslash + 1);
-            if (kind < 0)
-            {
-                Fail("unexpected end of input inside a string", backslash + 1);
-            }
+            if (kind < 0) FailAtEnd(" inside a string", backslash + 1);
 
             if (kind != 'u')
             {
-                if (EscapeLetters.IndexOf((char)kind) < 0)
-                {
-                    Fail("invalid escape sequence in a string", backslash);
-                }
+                if (EscapeLetters.IndexOf((char)kind) < 0) Fail("invalid escape sequence in a string", backslash);
 
                 return backslash + 2;
             }
@@ -139,32 +115,22 @@ namespace EdgeSensor.Device.Json
             int unit = ScanHex4(backslash);
             int after = backslash + 6;
             if (unit >= LowSurrogateFirst && unit <= LowSurrogateLast)
-            {
                 Fail("unpaired surrogate escape in a string (a low surrogate without a high one)", backslash);
-            }
 
-            if (unit < HighSurrogateFirst || unit >= LowSurrogateFirst)
-            {
-                return after;
-            }
+            if (unit < HighSurrogateFirst || unit >= LowSurrogateFirst) return after;
 
             // A high surrogate stands for nothing on its own: the low half must follow as an escape too.
             int next = Peek(after);
             if (next != '\\' || Peek(after + 1) != 'u')
             {
-                if (Peek(after + 1) < 0 && (next < 0 || next == '\\'))
-                {
-                    Fail("unexpected end of input inside a string", end);
-                }
+                if (Peek(after + 1) < 0 && (next < 0 || next == '\\')) FailAtEnd(" inside a string", end);
 
                 Fail("unpaired surrogate escape in a string (a high surrogate without a low one)", backslash);
             }
 
             int low = ScanHex4(after);
             if (low < LowSurrogateFirst || low > LowSurrogateLast)
-            {
                 Fail("unpaired surrogate escape in a string (a high surrogate without a low one)", backslash);
-            }
 
             return after + 6;
         }
@@ -176,16 +142,10 @@ namespace EdgeSensor.Device.Json
             for (int index = backslash + 2; index < backslash + 6; index++)
             {
                 int next = Peek(index);
-                if (next < 0)
-                {
-                    Fail("unexpected end of input inside a string", index);
-                }
+                if (next < 0) FailAtEnd(" inside a string", index);
 
                 int digit = HexValue(next);
-                if (digit < 0)
-                {
-                    Fail("invalid \\u escape in a string (it needs four hex digits)", backslash);
-                }
+                if (digit < 0) Fail("invalid \\u escape in a string (it needs four hex digits)", backslash);
 
                 value = (value << 4) | digit;
             }
@@ -234,10 +194,7 @@ namespace EdgeSensor.Device.Json
         /// <summary>The accessors read the current token's bytes: on another token they would read garbage.</summary>
         void Require(JsonTokenType type, JsonTokenType otherType)
         {
-            if (tokenType != type && tokenType != otherType)
-            {
-                throw new InvalidOperationException("not on a token of that type");
-            }
+            if (tokenType != type && tokenType != otherType) throw new InvalidOperationException("not on a token of that type");
         }
     }
 }

@@ -43,29 +43,21 @@ namespace EdgeSensor.Device.Json
 
         public JsonReader(byte[] json, int offset, int count)
         {
-            if (json == null)
-            {
-                throw new ArgumentNullException("json");
-            }
+            if (json == null) throw new ArgumentNullException("json");
 
             if (offset < 0 || count < 0 || offset > json.Length - count)
-            {
                 throw new ArgumentOutOfRangeException("count", "offset and count must lie within json");
-            }
 
             buffer = json;
             documentStart = offset;
             end = offset + count;
             position = offset;
-            if (count >= 3 && json[offset] == 0xEF && json[offset + 1] == 0xBB && json[offset + 2] == 0xBF)
-            {
-                position += 3;
-            }
+            if (count >= 3 && json[offset] == 0xEF && json[offset + 1] == 0xBB && json[offset + 2] == 0xBF) position += 3;
 
             state = ExpectingValue;
         }
 
-        public JsonTokenType TokenType { get { return tokenType; } }
+        public JsonTokenType TokenType => tokenType;
 
         /// <summary>
         /// Moves to the next token. False once the document's single top-level value is complete and only
@@ -81,27 +73,12 @@ namespace EdgeSensor.Device.Json
 
             SkipWhitespace();
             int next = Peek(position);
-            if (state == AfterValue)
-            {
-                return ReadAfterValue(next);
-            }
+            if (state == AfterValue) return ReadAfterValue(next);
 
-            if (state == ExpectingFirstMemberOrEnd && next == '}')
-            {
-                EndContainer(JsonTokenType.EndObject);
-            }
-            else if (state == ExpectingFirstMemberOrEnd)
-            {
-                ReadPropertyName();
-            }
-            else if (state == ExpectingFirstElementOrEnd && next == ']')
-            {
-                EndContainer(JsonTokenType.EndArray);
-            }
-            else
-            {
-                ReadValue();
-            }
+            if (state == ExpectingFirstMemberOrEnd && next == '}') EndContainer(JsonTokenType.EndObject);
+            else if (state == ExpectingFirstMemberOrEnd) ReadPropertyName();
+            else if (state == ExpectingFirstElementOrEnd && next == ']') EndContainer(JsonTokenType.EndArray);
+            else ReadValue();
 
             return true;
         }
@@ -110,10 +87,7 @@ namespace EdgeSensor.Device.Json
         {
             if (depth == 0)
             {
-                if (next >= 0)
-                {
-                    Fail("unexpected data after the end of the document", position);
-                }
+                if (next >= 0) Fail("unexpected data after the end of the document", position);
 
                 state = Finished;
                 tokenType = JsonTokenType.None;
@@ -121,10 +95,7 @@ namespace EdgeSensor.Device.Json
             }
 
             bool inObject = (objectLevels & (1U << (depth - 1))) != 0;
-            if (next < 0)
-            {
-                Fail(inObject ? "unexpected end of input, expected ',' or '}'" : "unexpected end of input, expected ',' or ']'", position);
-            }
+            if (next < 0) FailAtEnd(inObject ? ", expected ',' or '}'" : ", expected ',' or ']'", position);
 
             if (next == ',')
             {
@@ -136,19 +107,14 @@ namespace EdgeSensor.Device.Json
                     return true;
                 }
 
-                if (Peek(position) == ']')
-                {
-                    Fail("expected a value (trailing commas are not allowed)", position);
-                }
+                if (Peek(position) == ']') Fail("expected a value (trailing commas are not allowed)", position);
 
                 ReadValue();
                 return true;
             }
 
             if (next != (inObject ? '}' : ']'))
-            {
                 Fail(inObject ? "expected ',' or '}' after a member's value" : "expected ',' or ']' after an array element", position);
-            }
 
             EndContainer(inObject ? JsonTokenType.EndObject : JsonTokenType.EndArray);
             return true;
@@ -157,29 +123,18 @@ namespace EdgeSensor.Device.Json
         void ReadPropertyName()
         {
             int next = Peek(position);
-            if (next < 0)
-            {
-                Fail("unexpected end of input, expected a property name", position);
-            }
+            if (next < 0) FailAtEnd(", expected a property name", position);
 
             if (next != '"')
-            {
                 Fail(next == '}' ? "expected a property name (trailing commas are not allowed)" : "expected a property name in double quotes", position);
-            }
 
             ScanString();
             tokenType = JsonTokenType.PropertyName;
             SkipWhitespace();
             next = Peek(position);
-            if (next < 0)
-            {
-                Fail("unexpected end of input, expected ':'", position);
-            }
+            if (next < 0) FailAtEnd(", expected ':'", position);
 
-            if (next != ':')
-            {
-                Fail("expected ':' after a property name", position);
-            }
+            if (next != ':') Fail("expected ':' after a property name", position);
 
             position++;
             state = ExpectingValue;
@@ -188,10 +143,7 @@ namespace EdgeSensor.Device.Json
         void ReadValue()
         {
             int next = Peek(position);
-            if (next < 0)
-            {
-                Fail("unexpected end of input, expected a value", position);
-            }
+            if (next < 0) FailAtEnd(", expected a value", position);
 
             if (next == '{' || next == '[')
             {
@@ -204,36 +156,18 @@ namespace EdgeSensor.Device.Json
                 ScanString();
                 tokenType = JsonTokenType.String;
             }
-            else if (next == '-' || IsDigit(next))
-            {
-                ScanNumber();
-            }
-            else if (next == 't')
-            {
-                ScanLiteral("true", JsonTokenType.True);
-            }
-            else if (next == 'f')
-            {
-                ScanLiteral("false", JsonTokenType.False);
-            }
-            else if (next == 'n')
-            {
-                ScanLiteral("null", JsonTokenType.Null);
-            }
-            else
-            {
-                Fail("expected a value", position);
-            }
+            else if (next == '-' || IsDigit(next)) ScanNumber();
+            else if (next == 't') ScanLiteral("true", JsonTokenType.True);
+            else if (next == 'f') ScanLiteral("false", JsonTokenType.False);
+            else if (next == 'n') ScanLiteral("null", JsonTokenType.Null);
+            else Fail("expected a value", position);
 
             state = AfterValue;
         }
 
         void StartContainer(bool isObject)
         {
-            if (depth == MaxDepth)
-            {
-                Fail("nesting deeper than 32 levels", position);
-            }
+            if (depth == MaxDepth) Fail("nesting deeper than 32 levels", position);
 
             uint bit = 1U << depth;
             objectLevels = isObject ? objectLevels | bit : objectLevels & ~bit;
@@ -253,32 +187,24 @@ namespace EdgeSensor.Device.Json
 
         void SkipWhitespace()
         {
-            while (IsWhitespace(Peek(position)))
-            {
-                position++;
-            }
+            while (IsWhitespace(Peek(position))) position++;
         }
 
         /// <summary>The byte at <paramref name="index"/>, or -1 at the end of the document: no end checks scattered about.</summary>
-        int Peek(int index)
-        {
-            return index < end ? buffer[index] : -1;
-        }
+        int Peek(int index) => index < end ? buffer[index] : -1;
 
-        static bool IsWhitespace(int next)
-        {
-            return " \n\r\t".IndexOf((char)next) >= 0;
-        }
+        static bool IsWhitespace(int next) => " \n\r\t".IndexOf((char)next) >= 0;
 
         /// <summary>What may follow a number or literal: RFC 8259 has no token that starts right after one.</summary>
-        static bool IsDelimiter(int next)
-        {
-            return " \n\r\t,]}".IndexOf((char)next) >= 0;
-        }
+        static bool IsDelimiter(int next) => " \n\r\t,]}".IndexOf((char)next) >= 0;
 
-        static bool IsDigit(int next)
+        static bool IsDigit(int next) => next >= '0' && next <= '9';
+
+        /// <summary>"unexpected end of input" and then <paramref name="what"/>: the prefix is stored once for every
+        /// refusal at the end of the input.</summary>
+        void FailAtEnd(string what, int at)
         {
-            return next >= '0' && next <= '9';
+            Fail("unexpected end of input" + what, at);
         }
 
         void Fail(string problem, int at)

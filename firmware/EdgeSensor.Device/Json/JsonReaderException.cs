@@ -32,10 +32,7 @@ namespace EdgeSensor.Device.Json
                     line++;
                     column = 1;
                 }
-                else if ((current & 0xC0) != 0x80)
-                {
-                    column++;
-                }
+                else if ((current & 0xC0) != 0x80) column++;
             }
 
             return problem + " at line " + line.ToString() + ", column " + column.ToString() + " (byte " + (at - start).ToString() + ")";

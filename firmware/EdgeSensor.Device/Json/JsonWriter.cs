@@ -21,9 +21,9 @@ namespace EdgeSensor.Device.Json
         bool afterName;
         bool overflowed;
 
-        public bool Overflowed { get { return overflowed; } }
+        public bool Overflowed => overflowed;
 
-        public int Length { get { return position - start; } }
+        public int Length => position - start;
 
         public void Reset(byte[] target, int offset)
         {
@@ -213,10 +213,7 @@ namespace EdgeSensor.Device.Json
                 Put((byte)HexDigits[b >> 4]);
                 Put((byte)HexDigits[b & 0xF]);
             }
-            else
-            {
-                Put(b);
-            }
+            else Put(b);
         }
 
         void PutAscii(string text)

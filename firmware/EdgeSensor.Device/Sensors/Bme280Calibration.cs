@@ -116,14 +116,8 @@ namespace EdgeSensor.Device.Sensors
             return h >> 12;
         }
 
-        static int UnsignedLittleEndian(byte[] data, int offset)
-        {
-            return data[offset] | (data[offset + 1] << 8);
-        }
+        static int UnsignedLittleEndian(byte[] data, int offset) => data[offset] | (data[offset + 1] << 8);
 
-        static int SignedLittleEndian(byte[] data, int offset)
-        {
-            return (short)(data[offset] | (data[offset + 1] << 8));
-        }
+        static int SignedLittleEndian(byte[] data, int offset) => (short)(data[offset] | (data[offset + 1] << 8));
     }
 }

@@ -66,9 +66,7 @@ namespace EdgeSensor.Device.Sensors
         {
             if (bus == null) throw new System.ArgumentNullException("bus");
             if (address != DefaultAddress && address != AlternateAddress)
-            {
                 throw new System.ArgumentOutOfRangeException("address", "A BME280 answers at 0x76 or 0x77.");
-            }
 
             this.name = name;
             this.bus = bus;
@@ -79,9 +77,9 @@ namespace EdgeSensor.Device.Sensors
             forcedMeasurement[3] = CtrlMeasForcedX1;
         }
 
-        public string Name { get { return name; } }
+        public string Name => name;
 
-        public SensorQuantity[] Quantities { get { return All; } }
+        public SensorQuantity[] Quantities => All;
 
         public int Start(long nowMs)
         {
@@ -117,9 +115,7 @@ namespace EdgeSensor.Device.Sensors
             int adcT = (data[3] << 12) | (data[4] << 4) | (data[5] >> 4);
             int adcH = (data[6] << 8) | data[7];
             if (adcP == SkippedPressureOrTemperature || adcT == SkippedPressureOrTemperature || adcH == SkippedHumidity)
-            {
                 return false;
-            }
 
             int tFine;
             int centiDegrees = calibration.CompensateTemperature(adcT, out tFine);

@@ -16,10 +16,7 @@ namespace EdgeSensor.Device.Sensors
             for (int i = offset; i < end; i++)
             {
                 crc ^= data[i];
-                for (int bit = 0; bit < 8; bit++)
-                {
-                    crc = (crc & 0x80) != 0 ? (crc << 1) ^ Polynomial : crc << 1;
-                }
+                for (int bit = 0; bit < 8; bit++) crc = (crc & 0x80) != 0 ? (crc << 1) ^ Polynomial : crc << 1;
 
                 crc &= 0xFF;
             }

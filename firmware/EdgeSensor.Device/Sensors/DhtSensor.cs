@@ -26,9 +26,9 @@ namespace EdgeSensor.Device.Sensors
             minIntervalMs = kind == SensorKind.Dht11 ? 1000 : 2000;
         }
 
-        public string Name { get { return name; } }
+        public string Name => name;
 
-        public SensorQuantity[] Quantities { get { return Both; } }
+        public SensorQuantity[] Quantities => Both;
 
         public int Start(long nowMs)
         {
@@ -47,9 +47,6 @@ namespace EdgeSensor.Device.Sensors
         }
 
         /// <summary>The DHT22's range (-40..80 °C, 0..100 %): anything else is a misread that passed the checksum.</summary>
-        static bool IsPlausible(double t, double h)
-        {
-            return t >= -40 && t <= 80 && h >= 0 && h <= 100;
-        }
+        static bool IsPlausible(double t, double h) => t >= -40 && t <= 80 && h >= 0 && h <= 100;
     }
 }

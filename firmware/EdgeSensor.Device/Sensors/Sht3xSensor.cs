@@ -33,9 +33,7 @@ namespace EdgeSensor.Device.Sensors
         {
             if (bus == null) throw new System.ArgumentNullException("bus");
             if (address != DefaultAddress && address != AlternateAddress)
-            {
                 throw new System.ArgumentOutOfRangeException("address", "An SHT3x answers at 0x44 or 0x45.");
-            }
 
             this.name = name;
             this.bus = bus;
@@ -43,9 +41,9 @@ namespace EdgeSensor.Device.Sensors
             measureCommand[0] = 0x24; // 0x2400: single shot, high repeatability, no clock stretching
         }
 
-        public string Name { get { return name; } }
+        public string Name => name;
 
-        public SensorQuantity[] Quantities { get { return Both; } }
+        public SensorQuantity[] Quantities => Both;
 
         public int Start(long nowMs)
         {
@@ -68,15 +66,9 @@ namespace EdgeSensor.Device.Sensors
         }
 
         /// <summary>Datasheet section 4.13: T = -45 + 175 * S_T / (2^16 - 1).</summary>
-        public static double TemperatureFromRaw(int raw)
-        {
-            return -45.0 + 175.0 * raw / 65535.0;
-        }
+        public static double TemperatureFromRaw(int raw) => -45.0 + 175.0 * raw / 65535.0;
 
         /// <summary>Datasheet section 4.13: RH = 100 * S_RH / (2^16 - 1).</summary>
-        public static double HumidityFromRaw(int raw)
-        {
-            return 100.0 * raw / 65535.0;
-        }
+        public static double HumidityFromRaw(int raw) => 100.0 * raw / 65535.0;
     }
 }

@@ -71,9 +71,6 @@ namespace EdgeSensor.Device.Config.Parsing
         }
 
         /// <summary>Whether an element of the given kind (an index into its section's kinds) may have this member.</summary>
-        public bool AllowedFor(int kind)
-        {
-            return Kinds == 0 || (Kinds & (1 << kind)) != 0;
-        }
+        public bool AllowedFor(int kind) => Kinds == 0 || (Kinds & (1 << kind)) != 0;
     }
 }

@@ -33,28 +33,16 @@ namespace EdgeSensor.Device.Config.Parsing
         }
 
         /// <summary>A member's value as read (see <see cref="ConfigReader"/>'s ReadValue), or null when it was left out.</summary>
-        public object Value(string name)
-        {
-            return Values[Row(name)];
-        }
+        public object Value(string name) => Values[Row(name)];
 
         /// <summary>The path of one of its members: <c>sensors[1].address</c>.</summary>
-        public string PathOf(string name)
-        {
-            return ConfigText.Member(Path, name);
-        }
+        public string PathOf(string name) => ConfigText.Member(Path, name);
 
         /// <summary>The path of an earlier element of the same array: <c>sensors[0]</c>.</summary>
-        public string Sibling(int index)
-        {
-            return ConfigText.Element(ArrayPath, index);
-        }
+        public string Sibling(int index) => ConfigText.Element(ArrayPath, index);
 
         /// <summary>A refusal of one of its members.</summary>
-        public ConfigException Refuse(string name, string problem)
-        {
-            return new ConfigException(PathOf(name), problem);
-        }
+        public ConfigException Refuse(string name, string problem) => new ConfigException(PathOf(name), problem);
 
         /// <summary>Checks a pin member's GPIO; <paramref name="user"/> says who needs it driven ("an actuator").</summary>
         public void CheckGpio(string name, int pin, string user)
@@ -71,10 +59,7 @@ namespace EdgeSensor.Device.Config.Parsing
         int Row(string name)
         {
             int row = 0;
-            while (ConfigSchema.Fields[row].Section != Section || ConfigSchema.Fields[row].Name != name)
-            {
-                row++;
-            }
+            while (ConfigSchema.Fields[row].Section != Section || ConfigSchema.Fields[row].Name != name) row++;
 
             return row;
         }

@@ -19,10 +19,7 @@ namespace EdgeSensor.Device.Config.Parsing
                 case ConfigField.Array:
                     return ReadArray(path, field.Min);
                 case ConfigField.Flag:
-                    if (token != JsonTokenType.True && token != JsonTokenType.False)
-                    {
-                        throw Mismatch(path, "true or false");
-                    }
+                    if (token != JsonTokenType.True && token != JsonTokenType.False) throw Mismatch(path, "true or false");
 
                     return token == JsonTokenType.True;
                 case ConfigField.Integer:
@@ -34,9 +31,7 @@ namespace EdgeSensor.Device.Config.Parsing
                 case ConfigField.SafeState:
                     // Kept as written until the kind says what it must be: the refusal quotes it then.
                     if (token == JsonTokenType.StartObject || token == JsonTokenType.StartArray)
-                    {
                         throw Mismatch(path, "a string or a number");
-                    }
 
                     int percent = 0;
                     bool integer = token == JsonTokenType.Number && json.TryGetInt32(out percent);
@@ -44,10 +39,7 @@ namespace EdgeSensor.Device.Config.Parsing
                         : token == JsonTokenType.Number ? ConfigText.Number(json.GetNumberText()) : Describe(token);
                     return new object[] { written, integer ? (object)percent : null };
                 default:
-                    if (token != JsonTokenType.String)
-                    {
-                        throw Mismatch(path, "a string");
-                    }
+                    if (token != JsonTokenType.String) throw Mismatch(path, "a string");
 
                     string text = Text(path);
                     ConfigRules.Check(field.Type, path, text);
@@ -57,10 +49,7 @@ namespace EdgeSensor.Device.Config.Parsing
 
         int ReadInteger(ConfigField field, string path)
         {
-            if (json.TokenType != JsonTokenType.Number)
-            {
-                throw Mismatch(path, "a number");
-            }
+            if (json.TokenType != JsonTokenType.Number) throw Mismatch(path, "a number");
 
             int value;
             bool ranged = field.Type == ConfigField.Integer;
@@ -72,9 +61,7 @@ namespace EdgeSensor.Device.Config.Parsing
             }
 
             if (field.Type == ConfigField.AtLeast && value < field.Min)
-            {
                 throw new ConfigException(path, "expected an integer of at least " + field.Min.ToString() + ", got " + value.ToString());
-            }
 
             return value;
         }
@@ -87,17 +74,12 @@ namespace EdgeSensor.Device.Config.Parsing
             {
                 int number = ReadInteger(field, path);
                 if (number < 0 || number > 0x7F)
-                {
                     throw new ConfigException(path, "expected " + Expected + " from 0x00 to 0x7f, got " + number.ToString());
-                }
 
                 return number;
             }
 
-            if (json.TokenType != JsonTokenType.String)
-            {
-                throw Mismatch(path, "an I2C address as a number or a \"0x..\" string");
-            }
+            if (json.TokenType != JsonTokenType.String) throw Mismatch(path, "an I2C address as a number or a \"0x..\" string");
 
             string text = Text(path);
             int value = 0;
@@ -110,9 +92,7 @@ namespace EdgeSensor.Device.Config.Parsing
             }
 
             if (!valid || value > 0x7F)
-            {
                 throw new ConfigException(path, "expected " + Expected + " as a number or a \"0x..\" string up to 0x7f, got " + ConfigText.Quote(text));
-            }
 
             return value;
         }
@@ -123,19 +103,14 @@ namespace EdgeSensor.Device.Config.Parsing
         /// </summary>
         string Text(string path)
         {
-            if (json.ContainsNul())
-            {
-                throw new ConfigException(path, "must not contain U+0000");
-            }
+            if (json.ContainsNul()) throw new ConfigException(path, "must not contain U+0000");
 
             return json.GetString();
         }
 
         /// <summary>"expected X, got a string": names the type found, never its content.</summary>
         ConfigException Mismatch(string path, string expected)
-        {
-            return new ConfigException(path, "expected " + expected + ", got " + Describe(json.TokenType));
-        }
+            => new ConfigException(path, "expected " + expected + ", got " + Describe(json.TokenType));
 
         static string Describe(JsonTokenType type)
         {

@@ -43,59 +43,39 @@ namespace EdgeSensor.Device.Config.Parsing
         public void Claim(string path, int slot, string owner, string resource)
         {
             object taken = owners[slot];
-            if (taken != null)
-            {
-                throw new ConfigException(path, resource + " is already used by " + (string)taken);
-            }
+            if (taken != null) throw new ConfigException(path, resource + " is already used by " + (string)taken);
 
             owners[slot] = owner;
         }
 
-        public static int AddressSlot(int bus, int address)
-        {
-            return FirstAddressSlot + ((bus - 1) * 128) + address;
-        }
+        public static int AddressSlot(int bus, int address) => FirstAddressSlot + ((bus - 1) * 128) + address;
 
         ConfigObject ReadObject(string path, int section, string arrayPath, object model)
         {
-            if (json.TokenType != JsonTokenType.StartObject)
-            {
-                throw Mismatch(ConfigText.OfObject(path), "an object");
-            }
+            if (json.TokenType != JsonTokenType.StartObject) throw Mismatch(ConfigText.OfObject(path), "an object");
 
             ConfigObject read = new ConfigObject(this, model, section, path, arrayPath);
             ConfigField[] fields = ConfigSchema.Fields;
             while (true)
             {
                 Advance(ConfigText.OfObject(path));
-                if (json.TokenType == JsonTokenType.EndObject)
-                {
-                    break;
-                }
+                if (json.TokenType == JsonTokenType.EndObject) break;
 
                 int row = 0;
-                while (row < fields.Length && (fields[row].Section != section || !json.TextEquals(fields[row].Name)))
-                {
-                    row++;
-                }
+                while (row < fields.Length && (fields[row].Section != section || !json.TextEquals(fields[row].Name))) row++;
 
                 if (row == fields.Length)
                 {
                     // nanoFramework strings end at U+0000: "host\u0000" would be named as the known member "host".
                     if (json.ContainsNul())
-                    {
                         throw new ConfigException(ConfigText.OfObject(path), "a property name must not contain U+0000");
-                    }
 
                     throw new ConfigException(ConfigText.Member(path, ConfigText.Bare(json.GetString())),
                         "unknown property (known: " + ConfigSchema.Known(section, -1) + ")");
                 }
 
                 string memberPath = ConfigText.Member(path, fields[row].Name);
-                if (read.Values[row] != null)
-                {
-                    throw new ConfigException(memberPath, "given twice");
-                }
+                if (read.Values[row] != null) throw new ConfigException(memberPath, "given twice");
 
                 Advance(memberPath);
                 object value = ReadValue(fields[row], memberPath, model);
@@ -108,20 +88,14 @@ namespace EdgeSensor.Device.Config.Parsing
                 }
             }
 
-            if (ConfigSchema.KindsOf(section) != null)
-            {
-                CheckElement(read);
-            }
+            if (ConfigSchema.KindsOf(section) != null) CheckElement(read);
 
             return read;
         }
 
         ArrayList ReadArray(string path, int section)
         {
-            if (json.TokenType != JsonTokenType.StartArray)
-            {
-                throw Mismatch(path, "an array");
-            }
+            if (json.TokenType != JsonTokenType.StartArray) throw Mismatch(path, "an array");
 
             ConfigField[] fields = ConfigSchema.Fields;
             ArrayList elements = new ArrayList();
@@ -130,10 +104,7 @@ namespace EdgeSensor.Device.Config.Parsing
             {
                 string elementPath = ConfigText.Element(path, elements.Count);
                 Advance(elementPath);
-                if (json.TokenType == JsonTokenType.EndArray)
-                {
-                    return elements;
-                }
+                if (json.TokenType == JsonTokenType.EndArray) return elements;
 
                 ConfigObject element = ReadObject(elementPath, section, path, DeviceConfigParser.Create(section));
                 DeviceConfigParser.Check(element, elements);
@@ -146,9 +117,7 @@ namespace EdgeSensor.Device.Config.Parsing
                         object key = element.Values[row];
                         int earlier = keys.IndexOf(key);
                         if (earlier >= 0)
-                        {
                             throw element.Refuse(fields[row].Name, ConfigText.Quote((string)key) + " is already the name of " + element.Sibling(earlier));
-                        }
 
                         keys.Add(key);
                     }
@@ -174,15 +143,10 @@ namespace EdgeSensor.Device.Config.Parsing
                     ConfigField field = fields[row];
                     object value = element.Values[row];
                     bool first = field.Type == ConfigField.Kind || field.Type == ConfigField.Key;
-                    if (field.Section != element.Section || (pass == 0) != first)
-                    {
-                        continue;
-                    }
+                    if (field.Section != element.Section || (pass == 0) != first) continue;
 
                     if (value == null && (pass == 0 || (pass == 2 && field.Required != null && field.AllowedFor(element.Kind))))
-                    {
                         throw element.Refuse(field.Name, "missing (" + field.Required + ")");
-                    }
 
                     if (value != null && pass == 1 && !field.AllowedFor(element.Kind))
                     {
@@ -191,9 +155,7 @@ namespace EdgeSensor.Device.Config.Parsing
                     }
 
                     if (pass == 0 && field.Type == ConfigField.Key)
-                    {
                         ConfigRules.CheckLabel(element.PathOf(field.Name), (string)value);
-                    }
                     else if (pass == 0)
                     {
                         kindText = (string)value;
@@ -202,9 +164,7 @@ namespace EdgeSensor.Device.Config.Parsing
                         }
 
                         if (element.Kind == kinds.Length)
-                        {
                             throw element.Refuse(field.Name, "expected " + field.Required + ", got " + ConfigText.Quote(kindText));
-                        }
                     }
                 }
             }

@@ -93,9 +93,7 @@ namespace EdgeSensor.Device.Config.Parsing
 
         /// <summary>The kinds an element of the section can be; null for sections without kinds.</summary>
         public static string[] KindsOf(int section)
-        {
-            return section == Sensor ? SensorKinds : section == Actuator ? ActuatorKinds : null;
-        }
+            => section == Sensor ? SensorKinds : section == Actuator ? ActuatorKinds : null;
 
         /// <summary>"kind, name, pin_echo, pin_trigger": the members of the section, or those an element of the kind may have (kind -1: all).</summary>
         public static string Known(int section, int kind)
@@ -105,9 +103,7 @@ namespace EdgeSensor.Device.Config.Parsing
             {
                 ConfigField field = Fields[row];
                 if (field.Section == section && (kind < 0 || field.AllowedFor(kind)))
-                {
                     list = list == null ? field.Name : list + ", " + field.Name;
-                }
             }
 
             return list;

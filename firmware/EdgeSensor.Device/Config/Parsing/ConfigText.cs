@@ -13,26 +13,14 @@ namespace EdgeSensor.Device.Config.Parsing
         const int MaxQuotedLength = 40;
 
         /// <summary>The members of the top-level object (path "") have no prefix: <c>id</c>, <c>broker</c>.</summary>
-        public static string Member(string parent, string name)
-        {
-            return parent.Length == 0 ? name : parent + "." + name;
-        }
+        public static string Member(string parent, string name) => parent.Length == 0 ? name : parent + "." + name;
 
-        public static string Element(string array, int index)
-        {
-            return array + "[" + index.ToString() + "]";
-        }
+        public static string Element(string array, int index) => array + "[" + index.ToString() + "]";
 
         /// <summary>Where problems with the object itself are reported: its path, or the document for the top level.</summary>
-        public static string OfObject(string path)
-        {
-            return path.Length == 0 ? Document : path;
-        }
+        public static string OfObject(string path) => path.Length == 0 ? Document : path;
 
-        public static string Quote(string value)
-        {
-            return "\"" + Bare(value) + "\"";
-        }
+        public static string Quote(string value) => "\"" + Bare(value) + "\"";
 
         /// <summary>Like <see cref="Quote"/> without the quotes: for property names inside a path.</summary>
         public static string Bare(string value)
@@ -41,10 +29,7 @@ namespace EdgeSensor.Device.Config.Parsing
             for (int index = 0; index < chars.Length; index++)
             {
                 char current = chars[index];
-                if (current < ' ' || (current >= (char)0x7F && current <= (char)0x9F))
-                {
-                    chars[index] = '?';
-                }
+                if (current < ' ' || (current >= (char)0x7F && current <= (char)0x9F)) chars[index] = '?';
             }
 
             string shown = new string(chars);
@@ -52,10 +37,7 @@ namespace EdgeSensor.Device.Config.Parsing
         }
 
         /// <summary>A number as written in the document, cut short like <see cref="Quote"/>.</summary>
-        public static string Number(string text)
-        {
-            return text.Length > MaxQuotedLength ? Cut(text) + "..." : text;
-        }
+        public static string Number(string text) => text.Length > MaxQuotedLength ? Cut(text) + "..." : text;
 
         /// <summary>0x44: a 7-bit I2C address as datasheets write it.</summary>
         public static string Hex(int address)
@@ -64,9 +46,6 @@ namespace EdgeSensor.Device.Config.Parsing
             return new string(new char[] { '0', 'x', Digits[address >> 4], Digits[address & 0xF] });
         }
 
-        static string Cut(string value)
-        {
-            return value.Length > MaxQuotedLength ? value.Substring(0, MaxQuotedLength) : value;
-        }
+        static string Cut(string value) => value.Length > MaxQuotedLength ? value.Substring(0, MaxQuotedLength) : value;
     }
 }
