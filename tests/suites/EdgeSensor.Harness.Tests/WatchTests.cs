@@ -40,6 +40,12 @@ public sealed class WatchTests
         // Retained, so a watch started later still sees that commands do not reach the device.
         watch.WaitForLine(@"sim-001 status deaf \(retained\)$");
 
+        // On a terminal, the live table's status column says so.
+        using (HarnessProcess table = HarnessProcess.OnTerminal("watch", "--broker", url))
+        {
+            table.WaitForLine(@"sim-001.*DEAF.*\(commands refused by the broker\)");
+        }
+
         run.Interrupt();
         Assert.Equal(0, run.WaitForExit());
         watch.WaitForLine(@"sim-001 status offline$");
