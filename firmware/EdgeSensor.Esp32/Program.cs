@@ -56,7 +56,8 @@ namespace EdgeSensor.Esp32
             options.Connect = device.CreateConnectOptions();
             options.Session = device.CreateSessionOptions();
             options.JitterSeed = DeviceIdentity.JitterSeed(mac);
-            MqttClient client = new MqttClient(CreateTransport(config.Broker), clock, options, device);
+            ConnectionLogger handler = new ConnectionLogger(device, config.Prefix + "/" + config.Id + "/cmd/+");
+            MqttClient client = new MqttClient(CreateTransport(config.Broker), clock, options, handler);
             device.Attach(client);
 
             // Sampling starts now and goes on whatever the network does; telemetry waits in the client's outbox.

@@ -20,7 +20,7 @@ internal sealed class HarnessProcess : IDisposable
     private readonly List<string> seen = new();
     private int streamsOpen = 2;
 
-    private HarnessProcess(string workingDirectory, IEnumerable<string> arguments)
+    private HarnessProcess(string workingDirectory, IEnumerable<string> arguments, bool prefixDotnet = true)
     {
         var start = new ProcessStartInfo("/usr/bin/setsid")
         {
@@ -30,7 +30,11 @@ internal sealed class HarnessProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("dotnet");
+        if (prefixDotnet)
+        {
+            start.ArgumentList.Add("dotnet");
+        }
+
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -65,6 +69,23 @@ internal sealed class HarnessProcess : IDisposable
         all.AddRange(arguments);
         return new HarnessProcess(Environment.CurrentDirectory, all);
     }
+
+    /// <summary>
+    /// <c>dotnet edgesensor.dll args</c> on a terminal (a pseudo-terminal from util-linux <c>script</c>, 160 x 50), so the
+    /// harness draws its live table as a user sees it; lines then carry terminal control sequences.
+    /// </summary>
+    public static HarnessProcess OnTerminal(params string[] arguments)
+    {
+        string command = "stty cols 160 rows 50; exec dotnet " + Quote(HarnessPaths.HarnessDll);
+        foreach (string argument in arguments)
+        {
+            command += " " + Quote(argument);
+        }
+
+        return new HarnessProcess(Environment.CurrentDirectory, new[] { "/usr/bin/script", "-qfec", command, "/dev/null" }, prefixDotnet: false);
+    }
+
+    static string Quote(string argument) => "'" + argument.Replace("'", "'\\''") + "'";
 
     /// <summary>Exactly the README's command line, from the repository root.</summary>
     public static HarnessProcess DotnetRun(params string[] arguments)

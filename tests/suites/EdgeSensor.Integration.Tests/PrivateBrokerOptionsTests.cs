@@ -57,6 +57,20 @@ namespace EdgeSensor.Integration.Tests
         }
 
         [Fact]
+        public async Task A_refused_subscription_gets_suback_0x80_and_the_other_filters_are_granted()
+        {
+            var options = new PrivateBrokerOptions();
+            options.RefusedSubscriptions.Add("actuators/relay");
+            using var broker = PrivateBroker.StartNew(options);
+            using var connection = await ConnectAsync(broker);
+
+            await connection.SendAsync(HandBuiltPackets.SubscribeSensorsAndActuators);
+
+            // "sensors/t" granted QoS 0, "actuators/relay" refused [MQTT-3.9.3-2].
+            Assert.Equal(new byte[] { 0x90, 0x04, 0x00, 0x01, 0x00, 0x80 }, await connection.ReadAsync(6));
+        }
+
+        [Fact]
         public async Task Persistence_keeps_a_retained_message_across_a_restart()
         {
             using var broker = PrivateBroker.StartNew(new PrivateBrokerOptions { Persistence = true });

@@ -21,6 +21,11 @@ namespace EdgeSensor.Desktop.Broker
 
         public string AclFile => System.IO.Path.Combine(Path, "acl");
 
+        public string DynamicSecurityFile => System.IO.Path.Combine(Path, "dynamic-security.json");
+
+        /// <summary>The dynamic security plugin the config loads, found when its file is written; null without one.</summary>
+        public string DynamicSecurityPlugin { get; set; }
+
         /// <summary>With a trailing separator: mosquitto appends the database file name to it verbatim.</summary>
         public string PersistenceDirectory => System.IO.Path.Combine(Path, "persistence") + System.IO.Path.DirectorySeparatorChar;
 

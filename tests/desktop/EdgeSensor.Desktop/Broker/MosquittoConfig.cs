@@ -37,6 +37,12 @@ namespace EdgeSensor.Desktop.Broker
                 config.AppendLine("acl_file " + files.AclFile);
             }
 
+            if (options.RefusedSubscriptions.Count > 0)
+            {
+                config.AppendLine("plugin " + files.DynamicSecurityPlugin);
+                config.AppendLine("plugin_opt_config_file " + files.DynamicSecurityFile);
+            }
+
             config.AppendLine("listener " + port + " " + PrivateBroker.LoopbackHost);
             foreach (string line in options.ExtraConfigLines)
             {

@@ -23,6 +23,35 @@ namespace EdgeSensor.Desktop.Broker
             return File.Exists(besideBroker) ? besideBroker : Find("mosquitto_passwd", "/usr/bin");
         }
 
+        /// <summary>The dynamic security plugin ships with the broker (Debian: in the multiarch library directory).</summary>
+        public static string FindDynamicSecurityPlugin(string brokerPath)
+        {
+            const string Name = "mosquitto_dynamic_security.so";
+            string prefix = Path.GetDirectoryName(Path.GetDirectoryName(brokerPath) ?? "") ?? "/usr";
+            foreach (string library in new[] { Path.Combine(prefix, "lib"), Path.Combine(prefix, "lib64"), "/usr/lib", "/usr/local/lib" })
+            {
+                string direct = Path.Combine(library, Name);
+                if (File.Exists(direct))
+                {
+                    return direct;
+                }
+
+                if (Directory.Exists(library))
+                {
+                    foreach (string multiarch in Directory.GetDirectories(library, "*-linux-gnu*"))
+                    {
+                        string candidate = Path.Combine(multiarch, Name);
+                        if (File.Exists(candidate))
+                        {
+                            return candidate;
+                        }
+                    }
+                }
+            }
+
+            throw new MosquittoNotInstalledException(Name + " (mosquitto's dynamic security plugin, part of the mosquitto package since 2.0) was not found beside " + brokerPath);
+        }
+
         private static string Find(string name, string fallbackDirectory)
         {
             string path = Environment.GetEnvironmentVariable("PATH") ?? "";

@@ -11,5 +11,10 @@ namespace EdgeSensor.Desktop.Broker
             : base(InstallHint)
         {
         }
+
+        public MosquittoNotInstalledException(string what)
+            : base(what + ". " + InstallHint)
+        {
+        }
     }
 }

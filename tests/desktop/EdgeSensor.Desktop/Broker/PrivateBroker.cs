@@ -189,6 +189,12 @@ namespace EdgeSensor.Desktop.Broker
             {
                 File.WriteAllText(files.AclFile, options.AclFileContent);
             }
+
+            if (options.RefusedSubscriptions.Count > 0)
+            {
+                files.DynamicSecurityPlugin = MosquittoExecutables.FindDynamicSecurityPlugin(executable);
+                File.WriteAllText(files.DynamicSecurityFile, MosquittoDynamicSecurity.Render(options));
+            }
         }
 
         /// <summary>Null once mosquitto has bound every listener and they accept connections, otherwise why not.</summary>

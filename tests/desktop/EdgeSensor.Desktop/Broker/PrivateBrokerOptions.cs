@@ -21,6 +21,14 @@ namespace EdgeSensor.Desktop.Broker
         /// <summary>Content of the ACL file (mosquitto acl_file syntax); null means no ACL.</summary>
         public string AclFileContent { get; set; }
 
+        /// <summary>
+        /// Subscription filters the broker refuses (SUBACK 0x80) when a client subscribes to exactly that text; others
+        /// are granted and every publish is delivered. mosquitto 2.0's acl_file grants every subscription and only filters
+        /// what it delivers, so this uses its dynamic security plugin, for anonymous clients: it cannot be combined with
+        /// <see cref="Users"/>, <see cref="AclFileContent"/> or <see cref="AllowAnonymous"/> false.
+        /// </summary>
+        public IList<string> RefusedSubscriptions { get; } = new List<string>();
+
         /// <summary>Raw mosquitto.conf lines, written right after the plain listener line so that
         /// listener-specific settings apply to it; global settings may appear here too.</summary>
         public IList<string> ExtraConfigLines { get; } = new List<string>();

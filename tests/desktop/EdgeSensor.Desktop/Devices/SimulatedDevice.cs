@@ -21,8 +21,10 @@ namespace EdgeSensor.Desktop.Devices
         readonly bool drift;
         int stopping;
 
-        public SimulatedDevice(DeviceConfig config, IMqttTransport transport, int seed = 1, bool drift = true)
+        /// <param name="log">The device's log (why it was offline, that it is deaf), called on the MQTT I/O thread; null for none.</param>
+        public SimulatedDevice(DeviceConfig config, IMqttTransport transport, int seed = 1, bool drift = true, Action<string> log = null)
         {
+            connectionLog = new ConnectionLog(config.Id, config.Prefix + "/" + config.Id + "/cmd/+", log ?? (_ => { }));
             this.drift = drift;
             Config = config;
             Board = new EdgeSensor.SimulatedBoard.SimulatedBoard(config, seed);
@@ -60,10 +62,11 @@ namespace EdgeSensor.Desktop.Devices
 
         int firstFailure;
         int firstFailureCode;
+        readonly ConnectionLog connectionLog;
 
         /// <summary>A plain TCP device for a broker on this machine.</summary>
-        public static SimulatedDevice OverTcp(DeviceConfig config, int seed = 1, bool drift = true) =>
-            new(config, new TcpTransport(config.Broker.Host, config.Broker.Port), seed, drift);
+        public static SimulatedDevice OverTcp(DeviceConfig config, int seed = 1, bool drift = true, Action<string> log = null) =>
+            new(config, new TcpTransport(config.Broker.Host, config.Broker.Port), seed, drift, log);
 
         public void Start()
         {
@@ -99,7 +102,11 @@ namespace EdgeSensor.Desktop.Devices
 
             public ReportingHandler(SimulatedDevice host) => this.host = host;
 
-            public void OnConnected(bool sessionPresent) => host.Device.OnConnected(sessionPresent);
+            public void OnConnected(bool sessionPresent)
+            {
+                host.connectionLog.OnConnected();
+                host.Device.OnConnected(sessionPresent);
+            }
 
             public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
             {
@@ -109,12 +116,17 @@ namespace EdgeSensor.Desktop.Devices
                     Volatile.Write(ref host.firstFailure, (int)reason);
                 }
 
+                host.connectionLog.OnDisconnected(reason, returnCode);
                 host.Device.OnDisconnected(reason, returnCode);
             }
 
             public void OnMessage(MqttMessage message) => host.Device.OnMessage(message);
 
-            public void OnSubscribeResult(int subscriptionIndex, int returnCode) => host.Device.OnSubscribeResult(subscriptionIndex, returnCode);
+            public void OnSubscribeResult(int subscriptionIndex, int returnCode)
+            {
+                host.connectionLog.OnSubscribeResult(returnCode); // the device's one subscription: its commands
+                host.Device.OnSubscribeResult(subscriptionIndex, returnCode);
+            }
         }
 
         void RunLoop()

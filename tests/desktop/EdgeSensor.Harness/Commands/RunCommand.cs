@@ -37,9 +37,9 @@ static class RunCommand
         config.Broker.UserName = credentials.UserName;
         config.Broker.Password = credentials.Password;
 
-        using IDeviceRunner runner = CreateRunner(config, options, broker);
         var board = new DeviceBoard(config.Prefix);
         IConsoleView view = IConsoleView.For(board, "edgesensor run: " + broker);
+        using IDeviceRunner runner = CreateRunner(config, options, broker, view);
         string goodbyeTopic = config.Prefix + "/" + runner.Ids[0] + "/status";
         using var saidGoodbye = new ManualResetEventSlim();
         string filter = runner.Ids.Length == 1 ? DeviceTopic.Filter(config.Prefix, runner.Ids[0]) : config.Prefix + "/+/#";
@@ -70,11 +70,11 @@ static class RunCommand
         return ExitCodes.Ok;
     }
 
-    static IDeviceRunner CreateRunner(DeviceConfig config, RunOptions options, BrokerAddress broker)
+    static IDeviceRunner CreateRunner(DeviceConfig config, RunOptions options, BrokerAddress broker, IConsoleView view)
     {
         if (options.Devices == 1)
         {
-            return new SingleDeviceRunner(config, BrokerTransports.Create(broker, options.CaFile, config.Broker.CaCertificate), broker.ToString());
+            return new SingleDeviceRunner(config, BrokerTransports.Create(broker, options.CaFile, config.Broker.CaCertificate), broker.ToString(), view.DeviceLog);
         }
 
         if (broker.Tls)

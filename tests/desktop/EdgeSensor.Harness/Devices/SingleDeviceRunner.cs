@@ -13,10 +13,11 @@ sealed class SingleDeviceRunner : IDeviceRunner
     readonly string broker;
     bool started;
 
-    public SingleDeviceRunner(DeviceConfig config, IMqttTransport transport, string broker)
+    /// <param name="log">Where the device's log goes (why it was offline, that it is deaf); called on its MQTT thread.</param>
+    public SingleDeviceRunner(DeviceConfig config, IMqttTransport transport, string broker, Action<string> log)
     {
         this.broker = broker;
-        device = new SimulatedDevice(config, transport);
+        device = new SimulatedDevice(config, transport, log: log);
     }
 
     public string[] Ids => new[] { device.Config.Id };

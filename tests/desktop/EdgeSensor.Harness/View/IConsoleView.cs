@@ -9,6 +9,9 @@ interface IConsoleView
     /// <summary>A line from the harness itself (broker address, hints); called before <see cref="ShowUntil"/>.</summary>
     void Note(string line);
 
+    /// <summary>A line from a simulated device's own log (why it was offline, that it is deaf); called from any thread, at any time.</summary>
+    void DeviceLog(string line);
+
     /// <summary>Called on the MQTT thread for every device message, after the board recorded it.</summary>
     void OnMessage(ObservedMessage message, DeviceTopic topic);
 

@@ -12,10 +12,12 @@ namespace EdgeSensor.Harness.View;
 sealed class LiveTableView : IConsoleView
 {
     static readonly TimeSpan RefreshEvery = TimeSpan.FromMilliseconds(500);
+    const int DeviceLogLines = 5;
 
     readonly DeviceBoard board;
     readonly string title;
     readonly List<string> notes = new();
+    readonly Queue<string> deviceLog = new();
 
     public LiveTableView(DeviceBoard board, string title)
     {
@@ -24,6 +26,18 @@ sealed class LiveTableView : IConsoleView
     }
 
     public void Note(string line) => notes.Add(line);
+
+    public void DeviceLog(string line)
+    {
+        lock (deviceLog)
+        {
+            deviceLog.Enqueue(DateTimeOffset.Now.ToString("HH:mm:ss") + " " + line);
+            if (deviceLog.Count > DeviceLogLines)
+            {
+                deviceLog.Dequeue();
+            }
+        }
+    }
 
     public void OnMessage(ObservedMessage message, DeviceTopic topic)
     {
@@ -62,6 +76,15 @@ sealed class LiveTableView : IConsoleView
         rows.Add(table);
         rows.Add(new Markup("[grey]recent events[/]"));
         rows.AddRange(board.RecentEvents().Select(e => new Text(e)));
+        lock (deviceLog)
+        {
+            if (deviceLog.Count > 0)
+            {
+                rows.Add(new Markup("[grey]device log[/]"));
+                rows.AddRange(deviceLog.Select(l => new Text(l)));
+            }
+        }
+
         rows.Add(new Markup("[grey]Ctrl+C to stop[/]"));
         return new Rows(rows);
     }

@@ -13,6 +13,8 @@ sealed class PlainLineView : IConsoleView
 {
     public void Note(string line) => Write(line);
 
+    public void DeviceLog(string line) => Write(line);
+
     public void OnMessage(ObservedMessage message, DeviceTopic topic)
     {
         string what = topic.Kind switch
