@@ -3,55 +3,54 @@ using EdgeSensor.Device.Commands;
 using EdgeSensor.Device.Documents;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device;
+
+/// <summary>Commands, on the loop's thread: applied in arrival order, each rejection an event, each change a retained state.</summary>
+public sealed partial class EdgeDevice
 {
-    /// <summary>Commands, on the loop's thread: applied in arrival order, each rejection an event, each change a retained state.</summary>
-    public sealed partial class EdgeDevice
+    void ApplyCommands()
     {
-        void ApplyCommands()
+        int actuator;
+        while (commands.TryDequeue(command, out actuator))
         {
-            int actuator;
-            while (commands.TryDequeue(command, out actuator))
+            CommandRejection rejection = (CommandRejection)command[CommandQueue.Rejection];
+            if (rejection == CommandRejection.None) rejection = actuators[actuator].Apply(command, CommandQueue.Payload, command[CommandQueue.PayloadLength]);
+            if (rejection == CommandRejection.None)
             {
-                CommandRejection rejection = (CommandRejection)command[CommandQueue.Rejection];
-                if (rejection == CommandRejection.None) rejection = actuators[actuator].Apply(command, CommandQueue.Payload, command[CommandQueue.PayloadLength]);
-                if (rejection == CommandRejection.None)
-                {
-                    stateDirty[actuator] = true;
-                    continue;
-                }
-                json.Reset(smallDocument, 0);
-                DeviceEvents.CommandRejected(json, command, CommandQueue.Name, command[CommandQueue.NameLength], rejection);
-                PublishEvent();
+                stateDirty[actuator] = true;
+                continue;
             }
-            int overflows = commands.Overflows;
-            if (overflows == reportedOverflows) return;
             json.Reset(smallDocument, 0);
-            DeviceEvents.Event(json, "command_rejected", "reason", "queue_full", "count", overflows - reportedOverflows);
-            reportedOverflows = overflows;
+            DeviceEvents.CommandRejected(json, command, CommandQueue.Name, command[CommandQueue.NameLength], rejection);
             PublishEvent();
         }
+        int overflows = commands.Overflows;
+        if (overflows == reportedOverflows) return;
+        json.Reset(smallDocument, 0);
+        DeviceEvents.Event(json, "command_rejected", "reason", "queue_full", "count", overflows - reportedOverflows);
+        reportedOverflows = overflows;
+        PublishEvent();
+    }
 
-        /// <summary>The real state of every actuator whose state changed or must be repeated; false while some could not go out.</summary>
-        bool PublishStates()
+    /// <summary>The real state of every actuator whose state changed or must be repeated; false while some could not go out.</summary>
+    bool PublishStates()
+    {
+        if (link == null) return true;
+        bool done = true;
+        for (int i = 0; i < actuators.Length; i++)
         {
-            if (link == null) return true;
-            bool done = true;
-            for (int i = 0; i < actuators.Length; i++)
-            {
-                if (!stateDirty[i]) continue;
-                int length = actuators[i].WriteState(statePayload, 0);
-                if (link.Publish(topics.State[i], statePayload, 0, length, MqttQos.AtLeastOnce, true) == MqttPublishResult.Accepted) stateDirty[i] = false;
-                else done = false;
-            }
-            return done;
+            if (!stateDirty[i]) continue;
+            int length = actuators[i].WriteState(statePayload, 0);
+            if (link.Publish(topics.State[i], statePayload, 0, length, MqttQos.AtLeastOnce, true) == MqttPublishResult.Accepted) stateDirty[i] = false;
+            else done = false;
         }
+        return done;
+    }
 
-        MqttPublishResult PublishEvent()
-        {
-            if (link == null) return MqttPublishResult.NotConnected;
-            if (json.Overflowed) return MqttPublishResult.TooLarge;
-            return link.Publish(topics.Event, smallDocument, 0, json.Length, MqttQos.AtLeastOnce, false);
-        }
+    MqttPublishResult PublishEvent()
+    {
+        if (link == null) return MqttPublishResult.NotConnected;
+        if (json.Overflowed) return MqttPublishResult.TooLarge;
+        return link.Publish(topics.Event, smallDocument, 0, json.Length, MqttQos.AtLeastOnce, false);
     }
 }

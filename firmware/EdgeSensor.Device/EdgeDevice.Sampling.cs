@@ -2,52 +2,51 @@ using EdgeSensor.Device.Documents;
 using EdgeSensor.Device.Sensors;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Device
-{
-    /// <summary>Sampling on schedule, in two steps so that a sensor's conversion time never holds up the loop, and the telemetry it yields.</summary>
-    public sealed partial class EdgeDevice
-    {
-        /// <summary>Starts a sampling round when one is due, collects it when the sensors are ready; returns ms until the next step.</summary>
-        long Sample(long now)
-        {
-            if (!sampling && now >= nextSampleAt)
-            {
-                long wait = 0;
-                for (int i = 0; i < sensors.Length; i++)
-                {
-                    int ms = sensors[i].Start(now);
-                    started[i] = ms >= 0;
-                    if (ms > wait) wait = ms;
-                }
-                collectAt = now + wait;
-                sampling = true;
-                nextSampleAt += intervalMs;
-                if (nextSampleAt <= now) nextSampleAt = now + intervalMs; // fell behind (the host slept): skip, don't burst
-            }
-            if (sampling && now >= collectAt)
-            {
-                sampling = false;
-                for (int i = 0; i < sensors.Length; i++)
-                {
-                    bool ok = started[i] && sensors[i].Collect(readings.Values[i], 0);
-                    SensorEvent happened = readings.Record(i, ok);
-                    if (happened == SensorEvent.None) continue;
-                    json.Reset(smallDocument, 0);
-                    DeviceEvents.Event(json, happened == SensorEvent.Failed ? "sensor_failed" : "sensor_recovered", "sensor", sensors[i].Name, "errors", readings.ConsecutiveErrors[i]);
-                    PublishEvent();
-                }
-                PublishTelemetry(now);
-            }
-            long due = (sampling ? collectAt : nextSampleAt) - now;
-            return due > 0 ? due : 0;
-        }
+namespace EdgeSensor.Device;
 
-        void PublishTelemetry(long now)
+/// <summary>Sampling on schedule, in two steps so that a sensor's conversion time never holds up the loop, and the telemetry it yields.</summary>
+public sealed partial class EdgeDevice
+{
+    /// <summary>Starts a sampling round when one is due, collects it when the sensors are ready; returns ms until the next step.</summary>
+    long Sample(long now)
+    {
+        if (!sampling && now >= nextSampleAt)
         {
-            sequence++;
-            json.Reset(document, 0);
-            telemetry.Write(json, sequence, (now - bootAt) / 1000, readings);
-            if (link != null && Publish(topics.Telemetry, false, telemetryQos) == MqttPublishResult.Accepted) telemetryPublished++;
+            long wait = 0;
+            for (int i = 0; i < sensors.Length; i++)
+            {
+                int ms = sensors[i].Start(now);
+                started[i] = ms >= 0;
+                if (ms > wait) wait = ms;
+            }
+            collectAt = now + wait;
+            sampling = true;
+            nextSampleAt += intervalMs;
+            if (nextSampleAt <= now) nextSampleAt = now + intervalMs; // fell behind (the host slept): skip, don't burst
         }
+        if (sampling && now >= collectAt)
+        {
+            sampling = false;
+            for (int i = 0; i < sensors.Length; i++)
+            {
+                bool ok = started[i] && sensors[i].Collect(readings.Values[i], 0);
+                SensorEvent happened = readings.Record(i, ok);
+                if (happened == SensorEvent.None) continue;
+                json.Reset(smallDocument, 0);
+                DeviceEvents.Event(json, happened == SensorEvent.Failed ? "sensor_failed" : "sensor_recovered", "sensor", sensors[i].Name, "errors", readings.ConsecutiveErrors[i]);
+                PublishEvent();
+            }
+            PublishTelemetry(now);
+        }
+        long due = (sampling ? collectAt : nextSampleAt) - now;
+        return due > 0 ? due : 0;
+    }
+
+    void PublishTelemetry(long now)
+    {
+        sequence++;
+        json.Reset(document, 0);
+        telemetry.Write(json, sequence, (now - bootAt) / 1000, readings);
+        if (link != null && Publish(topics.Telemetry, false, telemetryQos) == MqttPublishResult.Accepted) telemetryPublished++;
     }
 }

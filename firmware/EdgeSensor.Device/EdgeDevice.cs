@@ -7,192 +7,191 @@ using EdgeSensor.Device.Json;
 using EdgeSensor.Device.Sensors;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Device
+namespace EdgeSensor.Device;
+
+/// <summary>
+/// What a board in the field does (docs/device-topics.md, v1): announces itself after every connect, samples its
+/// sensors and publishes telemetry on schedule, and applies commands to its actuators.
+/// <para>
+/// One loop does the work: the host calls <see cref="Tick"/> and waits (<see cref="WaitForWork"/>) for what it
+/// returns. MQTT callbacks arrive on the client's I/O thread, which holds the session's lock: they only queue
+/// commands and wake the loop, so every publish happens on the loop's thread and the two locks are never
+/// taken in opposite orders. Sensors are read in two steps (start, collect), so a slow one does not hold up
+/// commands, and keepalive is the I/O thread's business.
+/// </para>
+/// </summary>
+public sealed partial class EdgeDevice : IMqttSessionHandler
 {
-    /// <summary>
-    /// What a board in the field does (docs/device-topics.md, v1): announces itself after every connect, samples its
-    /// sensors and publishes telemetry on schedule, and applies commands to its actuators.
-    /// <para>
-    /// One loop does the work: the host calls <see cref="Tick"/> and waits (<see cref="WaitForWork"/>) for what it
-    /// returns. MQTT callbacks arrive on the client's I/O thread, which holds the session's lock: they only queue
-    /// commands and wake the loop, so every publish happens on the loop's thread and the two locks are never
-    /// taken in opposite orders. Sensors are read in two steps (start, collect), so a slow one does not hold up
-    /// commands, and keepalive is the I/O thread's business.
-    /// </para>
-    /// </summary>
-    public sealed partial class EdgeDevice : IMqttSessionHandler
+    const int CommandQueueSize = 16;
+    const int RetryMs = 100;
+    static readonly byte[] Online = DeviceTopics.Utf8("online");
+    static readonly byte[] Offline = DeviceTopics.Utf8("offline");
+    static readonly byte[] Deaf = DeviceTopics.Utf8("deaf");
+
+    readonly DeviceConfig config;
+    readonly string firmwareVersion;
+    readonly ISensor[] sensors;
+    readonly Actuator[] actuators;
+    readonly DeviceTopics topics;
+    readonly CommandQueue commands = new CommandQueue(CommandQueueSize);
+    readonly TelemetryDocument telemetry;
+    readonly SensorReadings readings;
+    readonly HomeAssistantDiscovery discovery;
+    readonly AutoResetEvent work = new AutoResetEvent(false);
+    readonly JsonWriter json = new JsonWriter();
+    readonly byte[] document;
+    readonly byte[] smallDocument = new byte[256];
+    readonly byte[] statePayload = new byte[8];
+    readonly byte[] command = new byte[CommandQueue.SlotLength];
+    readonly bool[] stateDirty;
+    readonly MqttQos telemetryQos;
+    readonly long intervalMs;
+
+    IMqttLink link;
+    long bootAt = -1;
+    long sequence;
+    long nextSampleAt;
+    long collectAt;
+    bool sampling;
+    readonly bool[] started;
+    int connectGeneration;
+    int announcedGeneration;
+    int announcement;
+    bool bootReported;
+    int reportedOverflows;
+    long telemetryPublished;
+
+    // Why the device was offline, told after the reconnect: the MqttError that ended the connection (bits 0-7), the
+    // last failed attempt after it (8-15) and the CONNACK code of the last refusal (16-23). The I/O thread collects
+    // it as failures come and, at each connect, hands it to that connect's announcement.
+    int offline;
+    int offlineReport;
+
+    /// <summary>The connect generation whose SUBACK refused the command filter: that connect is deaf.</summary>
+    int refusedGeneration;
+
+    public EdgeDevice(DeviceConfig config, string firmwareVersion, ISensor[] sensors, Actuator[] actuators)
     {
-        const int CommandQueueSize = 16;
-        const int RetryMs = 100;
-        static readonly byte[] Online = DeviceTopics.Utf8("online");
-        static readonly byte[] Offline = DeviceTopics.Utf8("offline");
-        static readonly byte[] Deaf = DeviceTopics.Utf8("deaf");
+        this.config = config;
+        this.firmwareVersion = firmwareVersion;
+        this.sensors = sensors;
+        this.actuators = actuators;
+        topics = new DeviceTopics(config.Prefix, config.Id, actuators);
+        telemetry = new TelemetryDocument(sensors);
+        readings = new SensorReadings(sensors, config.FailureEventAfter);
+        discovery = new HomeAssistantDiscovery(config, firmwareVersion, topics.Base, sensors, actuators);
+        stateDirty = new bool[actuators.Length];
+        started = new bool[sensors.Length];
+        document = new byte[512 + 256 * sensors.Length];
+        telemetryQos = config.TelemetryQos == 0 ? MqttQos.AtMostOnce : MqttQos.AtLeastOnce;
+        intervalMs = config.TelemetryIntervalSeconds * 1000L;
+    }
 
-        readonly DeviceConfig config;
-        readonly string firmwareVersion;
-        readonly ISensor[] sensors;
-        readonly Actuator[] actuators;
-        readonly DeviceTopics topics;
-        readonly CommandQueue commands = new CommandQueue(CommandQueueSize);
-        readonly TelemetryDocument telemetry;
-        readonly SensorReadings readings;
-        readonly HomeAssistantDiscovery discovery;
-        readonly AutoResetEvent work = new AutoResetEvent(false);
-        readonly JsonWriter json = new JsonWriter();
-        readonly byte[] document;
-        readonly byte[] smallDocument = new byte[256];
-        readonly byte[] statePayload = new byte[8];
-        readonly byte[] command = new byte[CommandQueue.SlotLength];
-        readonly bool[] stateDirty;
-        readonly MqttQos telemetryQos;
-        readonly long intervalMs;
+    /// <summary>Reported in <c>info</c>; set by the host once the network is up (and again when it changes).</summary>
+    public string IpAddress;
 
-        IMqttLink link;
-        long bootAt = -1;
-        long sequence;
-        long nextSampleAt;
-        long collectAt;
-        bool sampling;
-        readonly bool[] started;
-        int connectGeneration;
-        int announcedGeneration;
-        int announcement;
-        bool bootReported;
-        int reportedOverflows;
-        long telemetryPublished;
+    /// <summary>Telemetry documents handed to MQTT; those that were not (no connection at QoS 0, outbox full at QoS 1) leave a gap in <c>seq</c>.</summary>
+    public long TelemetryPublished => telemetryPublished;
 
-        // Why the device was offline, told after the reconnect: the MqttError that ended the connection (bits 0-7), the
-        // last failed attempt after it (8-15) and the CONNACK code of the last refusal (16-23). The I/O thread collects
-        // it as failures come and, at each connect, hands it to that connect's announcement.
-        int offline;
-        int offlineReport;
+    /// <summary>Drives every actuator to its configured safe state: call at boot, before any network.</summary>
+    public void ApplySafeStates()
+    {
+        for (int i = 0; i < actuators.Length; i++) actuators[i].ApplySafeState();
+    }
 
-        /// <summary>The connect generation whose SUBACK refused the command filter: that connect is deaf.</summary>
-        int refusedGeneration;
+    /// <summary>CONNECT for this device: its id, keepalive, credentials, and the will that announces it offline.</summary>
+    public MqttConnectOptions CreateConnectOptions()
+    {
+        MqttConnectOptions connect = new MqttConnectOptions();
+        connect.ClientId = config.Id;
+        connect.CleanSession = true;
+        connect.KeepAliveSeconds = config.KeepAliveSeconds;
+        connect.UserName = config.Broker.UserName;
+        if (config.Broker.Password != null) connect.Password = DeviceTopics.Utf8(config.Broker.Password);
+        connect.WillTopic = topics.Base + "/status";
+        connect.WillPayload = Offline;
+        connect.WillQos = MqttQos.AtLeastOnce;
+        connect.WillRetain = true;
+        return connect;
+    }
 
-        public EdgeDevice(DeviceConfig config, string firmwareVersion, ISensor[] sensors, Actuator[] actuators)
+    /// <summary>Buffer sizes that fit this device's largest documents and its announcements after a connect.</summary>
+    public MqttSessionOptions CreateSessionOptions()
+    {
+        MqttSessionOptions session = new MqttSessionOptions();
+        session.SendBufferSize = 2048;
+        session.OutboxSize = 8192;
+        return session;
+    }
+
+    /// <summary>Connects the device to its MQTT link and subscribes to its commands (the link keeps the subscription across reconnects).</summary>
+    public void Attach(IMqttLink mqtt)
+    {
+        link = mqtt;
+        link.Subscribe(topics.CommandFilter, MqttQos.AtLeastOnce);
+    }
+
+    /// <summary>Waits until a callback has work for the loop or <paramref name="timeoutMs"/> passes.</summary>
+    public void WaitForWork(int timeoutMs)
+    {
+        work.WaitOne(timeoutMs, false);
+    }
+
+    /// <summary>Applies queued commands, finishes announcements, samples and publishes; returns ms until it is due again.</summary>
+    public long Tick(long nowMs)
+    {
+        if (bootAt < 0)
         {
-            this.config = config;
-            this.firmwareVersion = firmwareVersion;
-            this.sensors = sensors;
-            this.actuators = actuators;
-            topics = new DeviceTopics(config.Prefix, config.Id, actuators);
-            telemetry = new TelemetryDocument(sensors);
-            readings = new SensorReadings(sensors, config.FailureEventAfter);
-            discovery = new HomeAssistantDiscovery(config, firmwareVersion, topics.Base, sensors, actuators);
-            stateDirty = new bool[actuators.Length];
-            started = new bool[sensors.Length];
-            document = new byte[512 + 256 * sensors.Length];
-            telemetryQos = config.TelemetryQos == 0 ? MqttQos.AtMostOnce : MqttQos.AtLeastOnce;
-            intervalMs = config.TelemetryIntervalSeconds * 1000L;
+            bootAt = nowMs;
+            nextSampleAt = nowMs;
         }
+        ApplyCommands();
+        bool pending = !PublishStates();
+        pending |= !Announce();
+        long due = Sample(nowMs);
+        if (pending && due > RetryMs) due = RetryMs;
+        return due;
+    }
 
-        /// <summary>Reported in <c>info</c>; set by the host once the network is up (and again when it changes).</summary>
-        public string IpAddress;
+    /// <summary>Publishes <c>offline</c> (retained) before a graceful disconnect; the will covers every other ending.</summary>
+    public MqttPublishResult PublishOffline()
+        => link.Publish(topics.Status, Offline, 0, Offline.Length, MqttQos.AtLeastOnce, true);
 
-        /// <summary>Telemetry documents handed to MQTT; those that were not (no connection at QoS 0, outbox full at QoS 1) leave a gap in <c>seq</c>.</summary>
-        public long TelemetryPublished => telemetryPublished;
+    // MQTT callbacks, on the client's I/O thread: they only queue and wake the loop.
 
-        /// <summary>Drives every actuator to its configured safe state: call at boot, before any network.</summary>
-        public void ApplySafeStates()
-        {
-            for (int i = 0; i < actuators.Length; i++) actuators[i].ApplySafeState();
-        }
+    public void OnConnected(bool sessionPresent)
+    {
+        offlineReport = offline;
+        offline = 0;
+        Interlocked.Increment(ref connectGeneration);
+        work.Set();
+    }
 
-        /// <summary>CONNECT for this device: its id, keepalive, credentials, and the will that announces it offline.</summary>
-        public MqttConnectOptions CreateConnectOptions()
-        {
-            MqttConnectOptions connect = new MqttConnectOptions();
-            connect.ClientId = config.Id;
-            connect.CleanSession = true;
-            connect.KeepAliveSeconds = config.KeepAliveSeconds;
-            connect.UserName = config.Broker.UserName;
-            if (config.Broker.Password != null) connect.Password = DeviceTopics.Utf8(config.Broker.Password);
-            connect.WillTopic = topics.Base + "/status";
-            connect.WillPayload = Offline;
-            connect.WillQos = MqttQos.AtLeastOnce;
-            connect.WillRetain = true;
-            return connect;
-        }
+    public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
+    {
+        if (reason == MqttError.ClosedByClient) return; // asked for: nothing to explain
+        int o = offline;
+        o = (o & 0xFF) == 0 ? o | (int)reason : (o & ~0xFF00) | (int)reason << 8;
+        if (reason == MqttError.ConnectionRefused) o = (o & 0xFFFF) | (int)returnCode << 16;
+        offline = o;
+        work.Set();
+    }
 
-        /// <summary>Buffer sizes that fit this device's largest documents and its announcements after a connect.</summary>
-        public MqttSessionOptions CreateSessionOptions()
-        {
-            MqttSessionOptions session = new MqttSessionOptions();
-            session.SendBufferSize = 2048;
-            session.OutboxSize = 8192;
-            return session;
-        }
+    public void OnMessage(MqttMessage message)
+    {
+        if (!message.IsFirstChunk) return; // an oversized command is judged (and rejected) on its first chunk
+        int nameOffset, nameLength;
+        int actuator = topics.MatchCommand(message.Buffer, message.TopicOffset, message.TopicLength, out nameOffset, out nameLength);
+        if (nameOffset < 0) return; // not a command topic
+        commands.Enqueue(actuator, message, nameOffset, nameLength);
+        work.Set();
+    }
 
-        /// <summary>Connects the device to its MQTT link and subscribes to its commands (the link keeps the subscription across reconnects).</summary>
-        public void Attach(IMqttLink mqtt)
-        {
-            link = mqtt;
-            link.Subscribe(topics.CommandFilter, MqttQos.AtLeastOnce);
-        }
-
-        /// <summary>Waits until a callback has work for the loop or <paramref name="timeoutMs"/> passes.</summary>
-        public void WaitForWork(int timeoutMs)
-        {
-            work.WaitOne(timeoutMs, false);
-        }
-
-        /// <summary>Applies queued commands, finishes announcements, samples and publishes; returns ms until it is due again.</summary>
-        public long Tick(long nowMs)
-        {
-            if (bootAt < 0)
-            {
-                bootAt = nowMs;
-                nextSampleAt = nowMs;
-            }
-            ApplyCommands();
-            bool pending = !PublishStates();
-            pending |= !Announce();
-            long due = Sample(nowMs);
-            if (pending && due > RetryMs) due = RetryMs;
-            return due;
-        }
-
-        /// <summary>Publishes <c>offline</c> (retained) before a graceful disconnect; the will covers every other ending.</summary>
-        public MqttPublishResult PublishOffline()
-            => link.Publish(topics.Status, Offline, 0, Offline.Length, MqttQos.AtLeastOnce, true);
-
-        // MQTT callbacks, on the client's I/O thread: they only queue and wake the loop.
-
-        public void OnConnected(bool sessionPresent)
-        {
-            offlineReport = offline;
-            offline = 0;
-            Interlocked.Increment(ref connectGeneration);
-            work.Set();
-        }
-
-        public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
-        {
-            if (reason == MqttError.ClosedByClient) return; // asked for: nothing to explain
-            int o = offline;
-            o = (o & 0xFF) == 0 ? o | (int)reason : (o & ~0xFF00) | (int)reason << 8;
-            if (reason == MqttError.ConnectionRefused) o = (o & 0xFFFF) | (int)returnCode << 16;
-            offline = o;
-            work.Set();
-        }
-
-        public void OnMessage(MqttMessage message)
-        {
-            if (!message.IsFirstChunk) return; // an oversized command is judged (and rejected) on its first chunk
-            int nameOffset, nameLength;
-            int actuator = topics.MatchCommand(message.Buffer, message.TopicOffset, message.TopicLength, out nameOffset, out nameLength);
-            if (nameOffset < 0) return; // not a command topic
-            commands.Enqueue(actuator, message, nameOffset, nameLength);
-            work.Set();
-        }
-
-        /// <summary>The device's one subscription is its commands: refused (an ACL mistake), it is deaf until the next connect.</summary>
-        public void OnSubscribeResult(int subscriptionIndex, int returnCode)
-        {
-            if (returnCode != MqttSubscribeResult.Failure) return;
-            refusedGeneration = Interlocked.CompareExchange(ref connectGeneration, 0, 0);
-            work.Set();
-        }
+    /// <summary>The device's one subscription is its commands: refused (an ACL mistake), it is deaf until the next connect.</summary>
+    public void OnSubscribeResult(int subscriptionIndex, int returnCode)
+    {
+        if (returnCode != MqttSubscribeResult.Failure) return;
+        refusedGeneration = Interlocked.CompareExchange(ref connectGeneration, 0, 0);
+        work.Set();
     }
 }

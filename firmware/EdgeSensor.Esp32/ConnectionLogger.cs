@@ -2,69 +2,68 @@ using System.Diagnostics;
 using EdgeSensor.Device;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Esp32
+namespace EdgeSensor.Esp32;
+
+/// <summary>
+/// Passes the MQTT client's callbacks to the device and writes to the debug log what the device tells operators on
+/// its topics: why it was offline, once connected again, and that the broker refused its command subscription.
+/// The device has no enum names at run time, so reasons are numbers: MqttError and MqttConnectReturnCode values,
+/// named in the device's disconnected event (docs/device-topics.md).
+/// </summary>
+sealed class ConnectionLogger : IMqttSessionHandler
 {
-    /// <summary>
-    /// Passes the MQTT client's callbacks to the device and writes to the debug log what the device tells operators on
-    /// its topics: why it was offline, once connected again, and that the broker refused its command subscription.
-    /// The device has no enum names at run time, so reasons are numbers: MqttError and MqttConnectReturnCode values,
-    /// named in the device's disconnected event (docs/device-topics.md).
-    /// </summary>
-    internal sealed class ConnectionLogger : IMqttSessionHandler
+    readonly EdgeDevice device;
+    readonly string commandFilter;
+    int reason;
+    int last;
+    int code;
+
+    public ConnectionLogger(EdgeDevice device, string commandFilter)
     {
-        readonly EdgeDevice device;
-        readonly string commandFilter;
-        int reason;
-        int last;
-        int code;
+        this.device = device;
+        this.commandFilter = commandFilter;
+    }
 
-        public ConnectionLogger(EdgeDevice device, string commandFilter)
+    public void OnConnected(bool sessionPresent)
+    {
+        if (reason == 0)
         {
-            this.device = device;
-            this.commandFilter = commandFilter;
+            Debug.WriteLine("MQTT connected");
         }
+        else
+        {
+            Debug.WriteLine("MQTT connected again; it was offline because: MqttError " + reason.ToString()
+                + (last != 0 ? ", last attempt: MqttError " + last.ToString() : "")
+                + (code != 0 ? ", CONNACK code " + code.ToString() : ""));
+        }
+        reason = 0;
+        last = 0;
+        code = 0;
+        device.OnConnected(sessionPresent);
+    }
 
-        public void OnConnected(bool sessionPresent)
+    public void OnDisconnected(MqttError error, MqttConnectReturnCode returnCode)
+    {
+        if (error != MqttError.ClosedByClient)
         {
-            if (reason == 0)
-            {
-                Debug.WriteLine("MQTT connected");
-            }
-            else
-            {
-                Debug.WriteLine("MQTT connected again; it was offline because: MqttError " + reason.ToString()
-                    + (last != 0 ? ", last attempt: MqttError " + last.ToString() : "")
-                    + (code != 0 ? ", CONNACK code " + code.ToString() : ""));
-            }
-            reason = 0;
-            last = 0;
-            code = 0;
-            device.OnConnected(sessionPresent);
+            if (reason == 0) reason = (int)error;
+            else last = (int)error;
+            if (error == MqttError.ConnectionRefused) code = (int)returnCode;
         }
+        device.OnDisconnected(error, returnCode);
+    }
 
-        public void OnDisconnected(MqttError error, MqttConnectReturnCode returnCode)
-        {
-            if (error != MqttError.ClosedByClient)
-            {
-                if (reason == 0) reason = (int)error;
-                else last = (int)error;
-                if (error == MqttError.ConnectionRefused) code = (int)returnCode;
-            }
-            device.OnDisconnected(error, returnCode);
-        }
+    public void OnMessage(MqttMessage message)
+    {
+        device.OnMessage(message);
+    }
 
-        public void OnMessage(MqttMessage message)
+    public void OnSubscribeResult(int subscriptionIndex, int returnCode)
+    {
+        if (returnCode == MqttSubscribeResult.Failure)
         {
-            device.OnMessage(message);
+            Debug.WriteLine("MQTT: the broker refused the command subscription " + commandFilter + " (SUBACK 0x80): deaf until a later connect");
         }
-
-        public void OnSubscribeResult(int subscriptionIndex, int returnCode)
-        {
-            if (returnCode == MqttSubscribeResult.Failure)
-            {
-                Debug.WriteLine("MQTT: the broker refused the command subscription " + commandFilter + " (SUBACK 0x80): deaf until a later connect");
-            }
-            device.OnSubscribeResult(subscriptionIndex, returnCode);
-        }
+        device.OnSubscribeResult(subscriptionIndex, returnCode);
     }
 }

@@ -1,14 +1,14 @@
-namespace EdgeSensor.Esp32
+namespace EdgeSensor.Esp32;
+
+/// <summary>
+/// The configuration document, compiled in: nanoFramework 1.x offers no file system to read it from.
+/// Keep it identical to hardware/config/esp32-devkitc.json (a desktop test compares them and parses it).
+/// It holds no secrets: Wi-Fi and broker credentials come from DeviceSecrets.cs (see DeviceSecrets.Apply.cs).
+/// Without an "id" the device names itself "esp32-" and the last 6 hex digits of its Wi-Fi MAC.
+/// </summary>
+static class DeviceConfigDocument
 {
-    /// <summary>
-    /// The configuration document, compiled in: nanoFramework 1.x offers no file system to read it from.
-    /// Keep it identical to hardware/config/esp32-devkitc.json (a desktop test compares them and parses it).
-    /// It holds no secrets: Wi-Fi and broker credentials come from DeviceSecrets.cs (see DeviceSecrets.Apply.cs).
-    /// Without an "id" the device names itself "esp32-" and the last 6 hex digits of its Wi-Fi MAC.
-    /// </summary>
-    internal static class DeviceConfigDocument
-    {
-        public const string Json = @"{
+    public const string Json = @"{
   ""id"": """",
   ""board"": ""esp32-devkitc"",
   ""prefix"": ""edgesensor"",
@@ -40,5 +40,4 @@ namespace EdgeSensor.Esp32
     { ""kind"": ""pwm"", ""name"": ""led"", ""pin"": 25, ""frequency_hz"": 1000, ""safe_state"": 0 }
   ]
 }";
-    }
 }

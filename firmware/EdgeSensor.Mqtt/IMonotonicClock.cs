@@ -1,8 +1,7 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt;
+
+/// <summary>Milliseconds from an arbitrary origin that never go backwards: the driver's only clock.</summary>
+public interface IMonotonicClock
 {
-    /// <summary>Milliseconds from an arbitrary origin that never go backwards: the driver's only clock.</summary>
-    public interface IMonotonicClock
-    {
-        long NowMs { get; }
-    }
+    long NowMs { get; }
 }

@@ -1,16 +1,15 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt;
+
+/// <summary>What the session tells its owner. Called on the thread that feeds the session, inside its calls.</summary>
+public interface IMqttSessionHandler
 {
-    /// <summary>What the session tells its owner. Called on the thread that feeds the session, inside its calls.</summary>
-    public interface IMqttSessionHandler
-    {
-        void OnConnected(bool sessionPresent);
+    void OnConnected(bool sessionPresent);
 
-        /// <summary>The connection is over; <paramref name="returnCode"/> is meaningful when the reason is ConnectionRefused.</summary>
-        void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode);
+    /// <summary>The connection is over; <paramref name="returnCode"/> is meaningful when the reason is ConnectionRefused.</summary>
+    void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode);
 
-        void OnMessage(MqttMessage message);
+    void OnMessage(MqttMessage message);
 
-        /// <summary>A SUBACK's code for one filter: the granted QoS, or <see cref="MqttSubscribeResult.Failure"/>.</summary>
-        void OnSubscribeResult(int subscriptionIndex, int returnCode);
-    }
+    /// <summary>A SUBACK's code for one filter: the granted QoS, or <see cref="MqttSubscribeResult.Failure"/>.</summary>
+    void OnSubscribeResult(int subscriptionIndex, int returnCode);
 }

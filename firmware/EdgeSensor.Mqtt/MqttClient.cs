@@ -3,299 +3,298 @@ using System.Threading;
 using EdgeSensor.Mqtt.Driver;
 using EdgeSensor.Mqtt.Session;
 
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt;
+
+/// <summary>
+/// Drives one <see cref="MqttSession"/> over an <see cref="IMqttTransport"/> with a single I/O thread:
+/// connects, reads, runs the timers and reconnects with backoff. Publish and Subscribe are safe from any
+/// thread; the caller's thread writes its own packets (batched with whatever else is pending), so a
+/// publish never waits for the I/O thread to wake up. Callbacks run on the I/O thread.
+/// </summary>
+public sealed class MqttClient : IMqttLink
 {
-    /// <summary>
-    /// Drives one <see cref="MqttSession"/> over an <see cref="IMqttTransport"/> with a single I/O thread:
-    /// connects, reads, runs the timers and reconnects with backoff. Publish and Subscribe are safe from any
-    /// thread; the caller's thread writes its own packets (batched with whatever else is pending), so a
-    /// publish never waits for the I/O thread to wake up. Callbacks run on the I/O thread.
-    /// </summary>
-    public sealed class MqttClient : IMqttLink
+    readonly IMqttTransport transport;
+    readonly IMonotonicClock clock;
+    readonly MqttClientOptions options;
+    readonly IMqttSessionHandler application;
+    readonly MqttSession session;
+    readonly SessionDriver driver;
+    readonly WriterTurn writer;
+    readonly ReconnectBackoff backoff;
+    readonly object sessionLock = new object();
+    readonly ManualResetEvent connected = new ManualResetEvent(false);
+    readonly AutoResetEvent stopRequested = new AutoResetEvent(false);
+    readonly AutoResetEvent progress = new AutoResetEvent(false);
+    Thread ioThread;
+    bool stopping;
+    bool aborting;
+    string lastTransportError;
+
+    public MqttClient(IMqttTransport transport, IMonotonicClock clock, MqttClientOptions options, IMqttSessionHandler application)
     {
-        readonly IMqttTransport transport;
-        readonly IMonotonicClock clock;
-        readonly MqttClientOptions options;
-        readonly IMqttSessionHandler application;
-        readonly MqttSession session;
-        readonly SessionDriver driver;
-        readonly WriterTurn writer;
-        readonly ReconnectBackoff backoff;
-        readonly object sessionLock = new object();
-        readonly ManualResetEvent connected = new ManualResetEvent(false);
-        readonly AutoResetEvent stopRequested = new AutoResetEvent(false);
-        readonly AutoResetEvent progress = new AutoResetEvent(false);
-        Thread ioThread;
-        bool stopping;
-        bool aborting;
-        string lastTransportError;
+        this.transport = transport;
+        this.clock = clock;
+        this.options = options;
+        this.application = application;
+        session = new MqttSession(options.Session, new SessionEvents(this));
+        driver = new SessionDriver(session);
+        writer = new WriterTurn(driver, sessionLock, transport, clock);
+        backoff = new ReconnectBackoff(options.InitialReconnectDelayMs, options.MaxReconnectDelayMs, options.StableConnectionMs, options.JitterSeed);
+    }
 
-        public MqttClient(IMqttTransport transport, IMonotonicClock clock, MqttClientOptions options, IMqttSessionHandler application)
+    public bool IsConnected => Read(Counter.Connected) != 0;
+    public long PublishesCompleted => Read(Counter.Completed);
+    public long MessagesReceived => Read(Counter.Received);
+    public long MessagesDropped => Read(Counter.Dropped);
+    public int OutboxCount => (int)Read(Counter.Outbox);
+    public int ConnectionAttempts => backoff.Attempts;
+
+    /// <summary>Why the transport last failed to open (the exception's message; it never holds a secret), or null.</summary>
+    public string LastTransportError { get { lock (sessionLock) return lastTransportError; } }
+
+    public MqttError LastError => (MqttError)Read(Counter.LastError);
+
+    public void Start()
+    {
+        ioThread = new Thread(Run);
+        ioThread.Start();
+    }
+
+    /// <summary>Waits until connected (CONNACK accepted); false on timeout.</summary>
+    public bool WaitForConnection(int timeoutMs) => connected.WaitOne(timeoutMs, false);
+
+    /// <summary>
+    /// Waits until acknowledgements have freed outbox space (at least half of it is free, or everything left in it
+    /// has been sent) or the connection state changed; false on timeout. A producer that found the outbox full waits here.
+    /// </summary>
+    public bool WaitForProgress(int timeoutMs) => progress.WaitOne(timeoutMs, false);
+
+    public MqttPublishResult Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
+    {
+        while (true)
         {
-            this.transport = transport;
-            this.clock = clock;
-            this.options = options;
-            this.application = application;
-            session = new MqttSession(options.Session, new SessionEvents(this));
-            driver = new SessionDriver(session);
-            writer = new WriterTurn(driver, sessionLock, transport, clock);
-            backoff = new ReconnectBackoff(options.InitialReconnectDelayMs, options.MaxReconnectDelayMs, options.StableConnectionMs, options.JitterSeed);
-        }
-
-        public bool IsConnected => Read(Counter.Connected) != 0;
-        public long PublishesCompleted => Read(Counter.Completed);
-        public long MessagesReceived => Read(Counter.Received);
-        public long MessagesDropped => Read(Counter.Dropped);
-        public int OutboxCount => (int)Read(Counter.Outbox);
-        public int ConnectionAttempts => backoff.Attempts;
-
-        /// <summary>Why the transport last failed to open (the exception's message; it never holds a secret), or null.</summary>
-        public string LastTransportError { get { lock (sessionLock) return lastTransportError; } }
-
-        public MqttError LastError => (MqttError)Read(Counter.LastError);
-
-        public void Start()
-        {
-            ioThread = new Thread(Run);
-            ioThread.Start();
-        }
-
-        /// <summary>Waits until connected (CONNACK accepted); false on timeout.</summary>
-        public bool WaitForConnection(int timeoutMs) => connected.WaitOne(timeoutMs, false);
-
-        /// <summary>
-        /// Waits until acknowledgements have freed outbox space (at least half of it is free, or everything left in it
-        /// has been sent) or the connection state changed; false on timeout. A producer that found the outbox full waits here.
-        /// </summary>
-        public bool WaitForProgress(int timeoutMs) => progress.WaitOne(timeoutMs, false);
-
-        public MqttPublishResult Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
-        {
-            while (true)
-            {
-                MqttPublishResult result;
-                bool outputPending;
-                lock (sessionLock)
-                {
-                    result = session.Publish(topic, payload, offset, count, qos, retain);
-                    outputPending = session.PendingOutput > 0;
-                }
-                if (!AfterRequest(result, outputPending)) return result;
-            }
-        }
-
-        public MqttPublishResult Publish(byte[] topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
-        {
-            while (true)
-            {
-                MqttPublishResult result;
-                bool outputPending;
-                lock (sessionLock)
-                {
-                    result = session.Publish(topic, 0, topic.Length, payload, offset, count, qos, retain);
-                    outputPending = session.PendingOutput > 0;
-                }
-                if (!AfterRequest(result, outputPending)) return result;
-            }
-        }
-
-        /// <summary>Writes what a request queued; true when a QoS 0 publish found the send buffer full and should try again now that it was written.</summary>
-        bool AfterRequest(MqttPublishResult result, bool outputPending)
-        {
-            // A QoS 1 publish behind a full inflight window queues nothing to write: the I/O thread sends it
-            // when an acknowledgement opens the window.
-            if (!outputPending) return false;
-            // On the I/O thread (inside a callback) the session lock is held: writing from here could
-            // deadlock with another writer, and the I/O loop writes right after the callback anyway.
-            if (Thread.CurrentThread == ioThread) return false;
-            if (!writer.Write(options.MaxReadWaitMs)) return false;
-            return result == MqttPublishResult.SendBufferFull;
-        }
-
-        /// <summary>Adds a subscription (kept across reconnects) and returns its index, which messages report.</summary>
-        public int Subscribe(string filter, MqttQos qos)
-        {
-            int index;
-            lock (sessionLock) index = session.Subscribe(filter, qos);
-            AfterRequest(MqttPublishResult.Accepted, true);
-            return index;
-        }
-
-        public void Unsubscribe(int subscriptionIndex)
-        {
-            lock (sessionLock) session.Unsubscribe(subscriptionIndex);
-            AfterRequest(MqttPublishResult.Accepted, true);
-        }
-
-        /// <summary>Sends DISCONNECT (so the broker discards the will), closes the transport and ends the I/O thread: half of
-        /// <paramref name="timeoutMs"/> each, plus up to MaxReadWaitMs when the I/O thread is writing to a peer that stopped reading.</summary>
-        public void Stop(int timeoutMs)
-        {
+            MqttPublishResult result;
+            bool outputPending;
             lock (sessionLock)
             {
-                stopping = true;
-                session.Disconnect();
+                result = session.Publish(topic, payload, offset, count, qos, retain);
+                outputPending = session.PendingOutput > 0;
             }
-            timeoutMs /= 2;
-            writer.Write(timeoutMs); // DISCONNECT before the transport closes, or the broker publishes the will [MQTT-3.1.2-10]
-            EndIoThread(timeoutMs);
+            if (!AfterRequest(result, outputPending)) return result;
         }
+    }
 
-        /// <summary>
-        /// Ends the connection without DISCONNECT, as a power cut or a crash would: the broker publishes the will.
-        /// The session state (outbox included) is kept.
-        /// </summary>
-        public void Abort(int timeoutMs)
+    public MqttPublishResult Publish(byte[] topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
+    {
+        while (true)
         {
+            MqttPublishResult result;
+            bool outputPending;
             lock (sessionLock)
             {
-                stopping = true;
-                aborting = true;
-                driver.EndConnection();
+                result = session.Publish(topic, 0, topic.Length, payload, offset, count, qos, retain);
+                outputPending = session.PendingOutput > 0;
             }
-            EndIoThread(timeoutMs);
+            if (!AfterRequest(result, outputPending)) return result;
         }
+    }
 
-        void EndIoThread(int timeoutMs)
+    /// <summary>Writes what a request queued; true when a QoS 0 publish found the send buffer full and should try again now that it was written.</summary>
+    bool AfterRequest(MqttPublishResult result, bool outputPending)
+    {
+        // A QoS 1 publish behind a full inflight window queues nothing to write: the I/O thread sends it
+        // when an acknowledgement opens the window.
+        if (!outputPending) return false;
+        // On the I/O thread (inside a callback) the session lock is held: writing from here could
+        // deadlock with another writer, and the I/O loop writes right after the callback anyway.
+        if (Thread.CurrentThread == ioThread) return false;
+        if (!writer.Write(options.MaxReadWaitMs)) return false;
+        return result == MqttPublishResult.SendBufferFull;
+    }
+
+    /// <summary>Adds a subscription (kept across reconnects) and returns its index, which messages report.</summary>
+    public int Subscribe(string filter, MqttQos qos)
+    {
+        int index;
+        lock (sessionLock) index = session.Subscribe(filter, qos);
+        AfterRequest(MqttPublishResult.Accepted, true);
+        return index;
+    }
+
+    public void Unsubscribe(int subscriptionIndex)
+    {
+        lock (sessionLock) session.Unsubscribe(subscriptionIndex);
+        AfterRequest(MqttPublishResult.Accepted, true);
+    }
+
+    /// <summary>Sends DISCONNECT (so the broker discards the will), closes the transport and ends the I/O thread: half of
+    /// <paramref name="timeoutMs"/> each, plus up to MaxReadWaitMs when the I/O thread is writing to a peer that stopped reading.</summary>
+    public void Stop(int timeoutMs)
+    {
+        lock (sessionLock)
         {
-            CloseTransport();
-            stopRequested.Set();
-            if (ioThread != null) ioThread.Join(timeoutMs);
+            stopping = true;
+            session.Disconnect();
         }
+        timeoutMs /= 2;
+        writer.Write(timeoutMs); // DISCONNECT before the transport closes, or the broker publishes the will [MQTT-3.1.2-10]
+        EndIoThread(timeoutMs);
+    }
 
-        void Run()
+    /// <summary>
+    /// Ends the connection without DISCONNECT, as a power cut or a crash would: the broker publishes the will.
+    /// The session state (outbox included) is kept.
+    /// </summary>
+    public void Abort(int timeoutMs)
+    {
+        lock (sessionLock)
         {
-            while (!IsStopping())
+            stopping = true;
+            aborting = true;
+            driver.EndConnection();
+        }
+        EndIoThread(timeoutMs);
+    }
+
+    void EndIoThread(int timeoutMs)
+    {
+        CloseTransport();
+        stopRequested.Set();
+        if (ioThread != null) ioThread.Join(timeoutMs);
+    }
+
+    void Run()
+    {
+        while (!IsStopping())
+        {
+            if (OpenConnection())
             {
-                if (OpenConnection())
-                {
-                    Pump();
-                    CloseTransport();
-                }
-                if (IsStopping()) return;
-                stopRequested.WaitOne(backoff.NextDelayMs(clock.NowMs), false);
+                Pump();
+                CloseTransport();
             }
+            if (IsStopping()) return;
+            stopRequested.WaitOne(backoff.NextDelayMs(clock.NowMs), false);
         }
+    }
 
-        bool OpenConnection()
+    bool OpenConnection()
+    {
+        try { transport.Open(options.Session.ConnectTimeoutMs); }
+        catch (Exception e)
         {
-            try { transport.Open(options.Session.ConnectTimeoutMs); }
-            catch (Exception e)
-            {
-                // Unreachable, refused, or a certificate that does not validate: the application is told every time.
-                lock (sessionLock) lastTransportError = e.Message;
-                application.OnDisconnected(MqttError.ConnectFailed, MqttConnectReturnCode.Accepted);
-                return false;
-            }
-            MqttError error;
-            lock (sessionLock) error = session.Connect(options.Connect, clock.NowMs);
-            if (error == MqttError.None) return true;
-            application.OnDisconnected(error, MqttConnectReturnCode.Accepted); // the options are wrong: say so each attempt
-            CloseTransport();
+            // Unreachable, refused, or a certificate that does not validate: the application is told every time.
+            lock (sessionLock) lastTransportError = e.Message;
+            application.OnDisconnected(MqttError.ConnectFailed, MqttConnectReturnCode.Accepted);
             return false;
         }
+        MqttError error;
+        lock (sessionLock) error = session.Connect(options.Connect, clock.NowMs);
+        if (error == MqttError.None) return true;
+        application.OnDisconnected(error, MqttConnectReturnCode.Accepted); // the options are wrong: say so each attempt
+        CloseTransport();
+        return false;
+    }
 
-        /// <summary>The connection's life, by the rules of <see cref="SessionDriver"/>: read, tick, write; returns when it is over.</summary>
-        void Pump()
+    /// <summary>The connection's life, by the rules of <see cref="SessionDriver"/>: read, tick, write; returns when it is over.</summary>
+    void Pump()
+    {
+        int read = 0;
+        while (true)
         {
-            int read = 0;
-            while (true)
-            {
-                byte[] buffer;
-                int offset, space, waitMs = 0;
-                bool closing = false, outputPending;
-                // One lock section per turn: take in what was read, run the timers, decide what comes next.
-                lock (sessionLock)
-                {
-                    long now = clock.NowMs;
-                    long completed = session.PublishesCompleted;
-                    driver.Received(read, now);
-                    read = 0;
-                    space = driver.ReceiveSpace(out buffer, out offset, now);
-                    session.Tick(now);
-                    if (session.PublishesCompleted != completed && session.OutboxLow) progress.Set();
-                    MqttSessionState state = session.State;
-                    if (state == MqttSessionState.Disconnected) return;
-                    // Stop() came while connecting: it found no connection to say goodbye on, so it is said here.
-                    if (stopping && !aborting && state == MqttSessionState.Connected && session.Disconnect()) state = MqttSessionState.Closing;
-                    if (state == MqttSessionState.Closing) closing = true;
-                    else if (stopping) { driver.EndConnection(); return; }
-                    else
-                    {
-                        long wait = session.MillisecondsUntilTick(now);
-                        waitMs = wait > options.MaxReadWaitMs ? options.MaxReadWaitMs : (int)wait;
-                    }
-                    outputPending = session.PendingOutput > 0;
-                }
-                if (closing)
-                {
-                    // DISCONNECT may have been queued after this loop's last write: write it, then close.
-                    writer.Write(options.MaxReadWaitMs);
-                    lock (sessionLock) driver.EndConnection();
-                    return;
-                }
-                // Never longer than the next timer allows: a peer that stops reading must not keep keepalive from running.
-                if (outputPending && !writer.TryWrite(waitMs)) return;
-                if (space > 0 && waitMs > 0)
-                {
-                    try { read = transport.Read(buffer, offset, space, waitMs); }
-                    catch (Exception) { read = -1; }
-                }
-            }
-        }
-
-        void CloseTransport()
-        {
-            try { transport.Close(); }
-            catch (Exception) { }
-        }
-
-        bool IsStopping() => Read(Counter.Stopping) != 0;
-
-        /// <summary>What other threads read of the session, in one lock section per read.</summary>
-        enum Counter { Connected, Completed, Received, Dropped, Outbox, LastError, Stopping }
-
-        long Read(Counter counter)
-        {
+            byte[] buffer;
+            int offset, space, waitMs = 0;
+            bool closing = false, outputPending;
+            // One lock section per turn: take in what was read, run the timers, decide what comes next.
             lock (sessionLock)
             {
-                switch (counter)
+                long now = clock.NowMs;
+                long completed = session.PublishesCompleted;
+                driver.Received(read, now);
+                read = 0;
+                space = driver.ReceiveSpace(out buffer, out offset, now);
+                session.Tick(now);
+                if (session.PublishesCompleted != completed && session.OutboxLow) progress.Set();
+                MqttSessionState state = session.State;
+                if (state == MqttSessionState.Disconnected) return;
+                // Stop() came while connecting: it found no connection to say goodbye on, so it is said here.
+                if (stopping && !aborting && state == MqttSessionState.Connected && session.Disconnect()) state = MqttSessionState.Closing;
+                if (state == MqttSessionState.Closing) closing = true;
+                else if (stopping) { driver.EndConnection(); return; }
+                else
                 {
-                    case Counter.Connected: return session.State == MqttSessionState.Connected ? 1 : 0;
-                    case Counter.Completed: return session.PublishesCompleted;
-                    case Counter.Received: return session.MessagesReceived;
-                    case Counter.Dropped: return session.MessagesDropped;
-                    case Counter.Outbox: return session.OutboxCount;
-                    case Counter.LastError: return (long)session.LastError;
-                    default: return stopping ? 1 : 0;
+                    long wait = session.MillisecondsUntilTick(now);
+                    waitMs = wait > options.MaxReadWaitMs ? options.MaxReadWaitMs : (int)wait;
                 }
+                outputPending = session.PendingOutput > 0;
+            }
+            if (closing)
+            {
+                // DISCONNECT may have been queued after this loop's last write: write it, then close.
+                writer.Write(options.MaxReadWaitMs);
+                lock (sessionLock) driver.EndConnection();
+                return;
+            }
+            // Never longer than the next timer allows: a peer that stops reading must not keep keepalive from running.
+            if (outputPending && !writer.TryWrite(waitMs)) return;
+            if (space > 0 && waitMs > 0)
+            {
+                try { read = transport.Read(buffer, offset, space, waitMs); }
+                catch (Exception) { read = -1; }
             }
         }
+    }
 
-        /// <summary>The session's callbacks, on the I/O thread: the client's own bookkeeping, then the application's.</summary>
-        sealed class SessionEvents : IMqttSessionHandler
+    void CloseTransport()
+    {
+        try { transport.Close(); }
+        catch (Exception) { }
+    }
+
+    bool IsStopping() => Read(Counter.Stopping) != 0;
+
+    /// <summary>What other threads read of the session, in one lock section per read.</summary>
+    enum Counter { Connected, Completed, Received, Dropped, Outbox, LastError, Stopping }
+
+    long Read(Counter counter)
+    {
+        lock (sessionLock)
         {
-            readonly MqttClient client;
-
-            public SessionEvents(MqttClient client) => this.client = client;
-
-            public void OnConnected(bool sessionPresent)
+            switch (counter)
             {
-                client.backoff.Connected(client.clock.NowMs);
-                client.application.OnConnected(sessionPresent);
-                client.connected.Set(); // after the application's own handling, so that a waiter sees its effects
+                case Counter.Connected: return session.State == MqttSessionState.Connected ? 1 : 0;
+                case Counter.Completed: return session.PublishesCompleted;
+                case Counter.Received: return session.MessagesReceived;
+                case Counter.Dropped: return session.MessagesDropped;
+                case Counter.Outbox: return session.OutboxCount;
+                case Counter.LastError: return (long)session.LastError;
+                default: return stopping ? 1 : 0;
             }
-
-            public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
-            {
-                client.connected.Reset();
-                client.progress.Set();
-                client.application.OnDisconnected(reason, returnCode);
-            }
-
-            public void OnMessage(MqttMessage message) => client.application.OnMessage(message);
-
-            public void OnSubscribeResult(int subscriptionIndex, int returnCode) => client.application.OnSubscribeResult(subscriptionIndex, returnCode);
         }
+    }
+
+    /// <summary>The session's callbacks, on the I/O thread: the client's own bookkeeping, then the application's.</summary>
+    sealed class SessionEvents : IMqttSessionHandler
+    {
+        readonly MqttClient client;
+
+        public SessionEvents(MqttClient client) => this.client = client;
+
+        public void OnConnected(bool sessionPresent)
+        {
+            client.backoff.Connected(client.clock.NowMs);
+            client.application.OnConnected(sessionPresent);
+            client.connected.Set(); // after the application's own handling, so that a waiter sees its effects
+        }
+
+        public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
+        {
+            client.connected.Reset();
+            client.progress.Set();
+            client.application.OnDisconnected(reason, returnCode);
+        }
+
+        public void OnMessage(MqttMessage message) => client.application.OnMessage(message);
+
+        public void OnSubscribeResult(int subscriptionIndex, int returnCode) => client.application.OnSubscribeResult(subscriptionIndex, returnCode);
     }
 }

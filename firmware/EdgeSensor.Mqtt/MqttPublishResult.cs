@@ -1,21 +1,20 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt;
+
+public enum MqttPublishResult
 {
-    public enum MqttPublishResult
-    {
-        /// <summary>QoS 0: in the send buffer. QoS 1/2: in the outbox, sent now or after the next connect.</summary>
-        Accepted,
+    /// <summary>QoS 0: in the send buffer. QoS 1/2: in the outbox, sent now or after the next connect.</summary>
+    Accepted,
 
-        /// <summary>QoS 0 is not kept while there is no connection.</summary>
-        NotConnected,
+    /// <summary>QoS 0 is not kept while there is no connection.</summary>
+    NotConnected,
 
-        /// <summary>The outbox has no room: nothing was stored; try again after acknowledgements free space.</summary>
-        OutboxFull,
+    /// <summary>The outbox has no room: nothing was stored; try again after acknowledgements free space.</summary>
+    OutboxFull,
 
-        /// <summary>QoS 0 only: the send buffer is full until the transport writes; try again then.</summary>
-        SendBufferFull,
+    /// <summary>QoS 0 only: the send buffer is full until the transport writes; try again then.</summary>
+    SendBufferFull,
 
-        /// <summary>The packet is larger than the send buffer or the outbox.</summary>
-        TooLarge,
-        InvalidTopic,
-    }
+    /// <summary>The packet is larger than the send buffer or the outbox.</summary>
+    TooLarge,
+    InvalidTopic,
 }

@@ -1,10 +1,9 @@
-namespace EdgeSensor.Mqtt
+namespace EdgeSensor.Mqtt;
+
+/// <summary>Delivery guarantee of a message (MQTT 3.1.1 section 4.3).</summary>
+public enum MqttQos : byte
 {
-    /// <summary>Delivery guarantee of a message (MQTT 3.1.1 section 4.3).</summary>
-    public enum MqttQos : byte
-    {
-        AtMostOnce = 0,
-        AtLeastOnce = 1,
-        ExactlyOnce = 2,
-    }
+    AtMostOnce = 0,
+    AtLeastOnce = 1,
+    ExactlyOnce = 2,
 }

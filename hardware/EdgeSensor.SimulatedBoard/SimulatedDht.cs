@@ -2,97 +2,96 @@ using System;
 using System.Threading;
 using EdgeSensor.Device.Ports;
 
-namespace EdgeSensor.SimulatedBoard
+namespace EdgeSensor.SimulatedBoard;
+
+/// <summary>A DHT11/DHT22 on its data line: settable values, injectable failed reads (checksum, timeout), counted reads.</summary>
+public sealed class SimulatedDht : IDhtReader
 {
-    /// <summary>A DHT11/DHT22 on its data line: settable values, injectable failed reads (checksum, timeout), counted reads.</summary>
-    public sealed class SimulatedDht : IDhtReader
+    readonly Lock gate = new();
+    double temperatureC = 21.5;
+    double humidityPercent = 45.0;
+    int failuresLeft;
+    bool failingAlways;
+    int readCount;
+    int failedReadCount;
+
+    public double TemperatureC
     {
-        private readonly Lock gate = new();
-        private double temperatureC = 21.5;
-        private double humidityPercent = 45.0;
-        private int failuresLeft;
-        private bool failingAlways;
-        private int readCount;
-        private int failedReadCount;
+        get { lock (gate) return temperatureC; }
+        set { lock (gate) temperatureC = value; }
+    }
 
-        public double TemperatureC
+    public double HumidityPercent
+    {
+        get { lock (gate) return humidityPercent; }
+        set { lock (gate) humidityPercent = value; }
+    }
+
+    /// <summary>Reads attempted, failed ones included.</summary>
+    public int ReadCount
+    {
+        get { lock (gate) return readCount; }
+    }
+
+    public int FailedReadCount
+    {
+        get { lock (gate) return failedReadCount; }
+    }
+
+    /// <summary>The next <paramref name="reads"/> reads fail, then reads succeed again.</summary>
+    public void FailNext(int reads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(reads);
+        lock (gate)
         {
-            get { lock (gate) return temperatureC; }
-            set { lock (gate) temperatureC = value; }
+            failuresLeft = reads;
         }
+    }
 
-        public double HumidityPercent
+    /// <summary>Every read fails until <see cref="Recover"/>: a sensor unplugged or dead.</summary>
+    public void FailAlways()
+    {
+        lock (gate)
         {
-            get { lock (gate) return humidityPercent; }
-            set { lock (gate) humidityPercent = value; }
+            failingAlways = true;
         }
+    }
 
-        /// <summary>Reads attempted, failed ones included.</summary>
-        public int ReadCount
+    public void Recover()
+    {
+        lock (gate)
         {
-            get { lock (gate) return readCount; }
+            failingAlways = false;
+            failuresLeft = 0;
         }
+    }
 
-        public int FailedReadCount
+    public void SetValues(double celsius, double percent)
+    {
+        lock (gate)
         {
-            get { lock (gate) return failedReadCount; }
+            temperatureC = celsius;
+            humidityPercent = percent;
         }
+    }
 
-        /// <summary>The next <paramref name="reads"/> reads fail, then reads succeed again.</summary>
-        public void FailNext(int reads)
+    public bool TryRead(out double temperatureC, out double humidityPercent)
+    {
+        lock (gate)
         {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(reads);
-            lock (gate)
+            readCount++;
+            if (failingAlways || failuresLeft > 0)
             {
-                failuresLeft = reads;
+                if (failuresLeft > 0) failuresLeft--;
+                failedReadCount++;
+                temperatureC = 0;
+                humidityPercent = 0;
+                return false;
             }
-        }
 
-        /// <summary>Every read fails until <see cref="Recover"/>: a sensor unplugged or dead.</summary>
-        public void FailAlways()
-        {
-            lock (gate)
-            {
-                failingAlways = true;
-            }
-        }
-
-        public void Recover()
-        {
-            lock (gate)
-            {
-                failingAlways = false;
-                failuresLeft = 0;
-            }
-        }
-
-        public void SetValues(double celsius, double percent)
-        {
-            lock (gate)
-            {
-                temperatureC = celsius;
-                humidityPercent = percent;
-            }
-        }
-
-        public bool TryRead(out double temperatureC, out double humidityPercent)
-        {
-            lock (gate)
-            {
-                readCount++;
-                if (failingAlways || failuresLeft > 0)
-                {
-                    if (failuresLeft > 0) failuresLeft--;
-                    failedReadCount++;
-                    temperatureC = 0;
-                    humidityPercent = 0;
-                    return false;
-                }
-
-                temperatureC = this.temperatureC;
-                humidityPercent = this.humidityPercent;
-                return true;
-            }
+            temperatureC = this.temperatureC;
+            humidityPercent = this.humidityPercent;
+            return true;
         }
     }
 }

@@ -1,34 +1,33 @@
 using EdgeSensor.Device.Config;
 
-namespace EdgeSensor.Device.Actuators
+namespace EdgeSensor.Device.Actuators;
+
+/// <summary>
+/// An output an operator drives through <c>cmd/&lt;name&gt;</c>. It keeps the state it really applied, which is
+/// what <c>state/&lt;name&gt;</c> reports.
+/// </summary>
+public abstract class Actuator
 {
-    /// <summary>
-    /// An output an operator drives through <c>cmd/&lt;name&gt;</c>. It keeps the state it really applied, which is
-    /// what <c>state/&lt;name&gt;</c> reports.
-    /// </summary>
-    public abstract class Actuator
+    readonly string name;
+
+    protected Actuator(string name)
     {
-        readonly string name;
-
-        protected Actuator(string name)
-        {
-            this.name = name;
-        }
-
-        public string Name => name;
-
-        public abstract ActuatorKind Kind { get; }
-
-        /// <summary>Drives the output to its configured safe state: at boot, before any network.</summary>
-        public abstract void ApplySafeState();
-
-        /// <summary>
-        /// Applies a command payload (already checked to be short, valid UTF-8, trimmed). Returns
-        /// CommandRejection.None when applied; anything else leaves the output unchanged.
-        /// </summary>
-        public abstract CommandRejection Apply(byte[] payload, int offset, int count);
-
-        /// <summary>Writes the state payload (<c>ON</c>/<c>OFF</c>, or the percent) and returns its length.</summary>
-        public abstract int WriteState(byte[] buffer, int offset);
+        this.name = name;
     }
+
+    public string Name => name;
+
+    public abstract ActuatorKind Kind { get; }
+
+    /// <summary>Drives the output to its configured safe state: at boot, before any network.</summary>
+    public abstract void ApplySafeState();
+
+    /// <summary>
+    /// Applies a command payload (already checked to be short, valid UTF-8, trimmed). Returns
+    /// CommandRejection.None when applied; anything else leaves the output unchanged.
+    /// </summary>
+    public abstract CommandRejection Apply(byte[] payload, int offset, int count);
+
+    /// <summary>Writes the state payload (<c>ON</c>/<c>OFF</c>, or the percent) and returns its length.</summary>
+    public abstract int WriteState(byte[] buffer, int offset);
 }

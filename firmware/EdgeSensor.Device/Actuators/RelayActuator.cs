@@ -2,50 +2,49 @@ using EdgeSensor.Device.Commands;
 using EdgeSensor.Device.Config;
 using EdgeSensor.Device.Ports;
 
-namespace EdgeSensor.Device.Actuators
+namespace EdgeSensor.Device.Actuators;
+
+/// <summary>A digital output (relay module, LED) commanded with ON, OFF, TOGGLE, 1 or 0; active-low wiring handled here.</summary>
+public sealed class RelayActuator : Actuator
 {
-    /// <summary>A digital output (relay module, LED) commanded with ON, OFF, TOGGLE, 1 or 0; active-low wiring handled here.</summary>
-    public sealed class RelayActuator : Actuator
+    readonly IDigitalOutput output;
+    readonly bool activeLow;
+    readonly bool safeOn;
+    bool on;
+
+    public RelayActuator(ActuatorConfig config, IDigitalOutput output) : base(config.Name)
     {
-        readonly IDigitalOutput output;
-        readonly bool activeLow;
-        readonly bool safeOn;
-        bool on;
+        this.output = output;
+        activeLow = config.ActiveLow;
+        safeOn = config.SafeOn;
+    }
 
-        public RelayActuator(ActuatorConfig config, IDigitalOutput output) : base(config.Name)
-        {
-            this.output = output;
-            activeLow = config.ActiveLow;
-            safeOn = config.SafeOn;
-        }
+    public override ActuatorKind Kind => ActuatorKind.Relay;
 
-        public override ActuatorKind Kind => ActuatorKind.Relay;
+    public override void ApplySafeState()
+    {
+        Set(safeOn);
+    }
 
-        public override void ApplySafeState()
-        {
-            Set(safeOn);
-        }
+    public override CommandRejection Apply(byte[] payload, int offset, int count)
+    {
+        if (CommandPayload.Is(payload, offset, count, "ON") || CommandPayload.Is(payload, offset, count, "1")) Set(true);
+        else if (CommandPayload.Is(payload, offset, count, "OFF") || CommandPayload.Is(payload, offset, count, "0")) Set(false);
+        else if (CommandPayload.Is(payload, offset, count, "TOGGLE")) Set(!on);
+        else return CommandRejection.InvalidPayload;
+        return CommandRejection.None;
+    }
 
-        public override CommandRejection Apply(byte[] payload, int offset, int count)
-        {
-            if (CommandPayload.Is(payload, offset, count, "ON") || CommandPayload.Is(payload, offset, count, "1")) Set(true);
-            else if (CommandPayload.Is(payload, offset, count, "OFF") || CommandPayload.Is(payload, offset, count, "0")) Set(false);
-            else if (CommandPayload.Is(payload, offset, count, "TOGGLE")) Set(!on);
-            else return CommandRejection.InvalidPayload;
-            return CommandRejection.None;
-        }
+    public override int WriteState(byte[] buffer, int offset)
+    {
+        string state = on ? "ON" : "OFF";
+        for (int i = 0; i < state.Length; i++) buffer[offset + i] = (byte)state[i];
+        return state.Length;
+    }
 
-        public override int WriteState(byte[] buffer, int offset)
-        {
-            string state = on ? "ON" : "OFF";
-            for (int i = 0; i < state.Length; i++) buffer[offset + i] = (byte)state[i];
-            return state.Length;
-        }
-
-        void Set(bool value)
-        {
-            output.Write(value != activeLow);
-            on = value;
-        }
+    void Set(bool value)
+    {
+        output.Write(value != activeLow);
+        on = value;
     }
 }

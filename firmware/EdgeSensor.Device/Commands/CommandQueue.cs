@@ -2,108 +2,107 @@ using System.Threading;
 using EdgeSensor.Device.Actuators;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Device.Commands
+namespace EdgeSensor.Device.Commands;
+
+/// <summary>
+/// Commands received on the MQTT thread, waiting for the device loop to apply them: a fixed number of
+/// slots, each with room for a payload and an actuator name of <see cref="CommandPayload.MaxLength"/> bytes.
+/// Checks that need no actuator (retained flag, size, UTF-8, known name) are made on arrival; the verdict
+/// travels with the command. A slot is one byte array laid out as below, which is what the loop copies out.
+/// </summary>
+public sealed class CommandQueue
 {
-    /// <summary>
-    /// Commands received on the MQTT thread, waiting for the device loop to apply them: a fixed number of
-    /// slots, each with room for a payload and an actuator name of <see cref="CommandPayload.MaxLength"/> bytes.
-    /// Checks that need no actuator (retained flag, size, UTF-8, known name) are made on arrival; the verdict
-    /// travels with the command. A slot is one byte array laid out as below, which is what the loop copies out.
-    /// </summary>
-    public sealed class CommandQueue
+    public const int Rejection = 0;
+    public const int PayloadLength = 1;
+    public const int NameLength = 2;
+    public const int Payload = 3;
+    public const int Name = Payload + CommandPayload.MaxLength;
+    public const int SlotLength = Name + CommandPayload.MaxLength;
+
+    readonly int[] actuators;
+    readonly byte[][] slots;
+    readonly object gate = new object();
+    int head;
+    int count;
+    int overflows;
+
+    public CommandQueue(int capacity)
     {
-        public const int Rejection = 0;
-        public const int PayloadLength = 1;
-        public const int NameLength = 2;
-        public const int Payload = 3;
-        public const int Name = Payload + CommandPayload.MaxLength;
-        public const int SlotLength = Name + CommandPayload.MaxLength;
+        actuators = new int[capacity];
+        slots = new byte[capacity][];
+        for (int i = 0; i < capacity; i++) slots[i] = new byte[SlotLength];
+    }
 
-        readonly int[] actuators;
-        readonly byte[][] slots;
-        readonly object gate = new object();
-        int head;
-        int count;
-        int overflows;
+    /// <summary>Commands lost because the queue was full (the loop reports them).</summary>
+    public int Overflows => overflows;
 
-        public CommandQueue(int capacity)
+    /// <summary>Takes a received command; false (and counted) when the queue is full.</summary>
+    public bool Enqueue(int actuator, MqttMessage message, int nameOffset, int nameLength)
+    {
+        Monitor.Enter(gate);
+        try
         {
-            actuators = new int[capacity];
-            slots = new byte[capacity][];
-            for (int i = 0; i < capacity; i++) slots[i] = new byte[SlotLength];
-        }
-
-        /// <summary>Commands lost because the queue was full (the loop reports them).</summary>
-        public int Overflows => overflows;
-
-        /// <summary>Takes a received command; false (and counted) when the queue is full.</summary>
-        public bool Enqueue(int actuator, MqttMessage message, int nameOffset, int nameLength)
-        {
-            Monitor.Enter(gate);
-            try
+            if (count == actuators.Length)
             {
-                if (count == actuators.Length)
-                {
-                    overflows++;
-                    return false;
-                }
-                int index = (head + count) % actuators.Length;
-                count++;
-                byte[] slot = slots[index];
-                actuators[index] = actuator;
-
-                // At most the slot's room, cut at a character boundary so the copy stays valid UTF-8.
-                if (nameLength > CommandPayload.MaxLength)
-                {
-                    nameLength = CommandPayload.MaxLength;
-                    while (nameLength > 0 && (message.Buffer[nameOffset + nameLength] & 0xC0) == 0x80) nameLength--;
-                }
-                // A topic too long for the buffer reaches us unchecked: its first bytes may not be UTF-8 (the event must be).
-                if (MqttUtf8.Validate(message.Buffer, nameOffset, nameLength) != MqttError.None) nameLength = 0;
-                System.Array.Copy(message.Buffer, nameOffset, slot, Name, nameLength);
-                slot[NameLength] = (byte)nameLength;
-                CommandRejection rejection = Verdict(actuator, message);
-                slot[Rejection] = (byte)rejection;
-                int length = 0;
-                if (rejection == CommandRejection.None)
-                {
-                    int offset = message.PayloadOffset;
-                    length = message.PayloadCount;
-                    CommandPayload.Trim(message.Buffer, ref offset, ref length);
-                    System.Array.Copy(message.Buffer, offset, slot, Payload, length);
-                }
-                slot[PayloadLength] = (byte)length;
-                return true;
+                overflows++;
+                return false;
             }
-            finally { Monitor.Exit(gate); }
-        }
+            int index = (head + count) % actuators.Length;
+            count++;
+            byte[] slot = slots[index];
+            actuators[index] = actuator;
 
-        /// <summary>Copies the oldest command's slot into <paramref name="command"/> (SlotLength bytes) and removes it; false when empty.</summary>
-        public bool TryDequeue(byte[] command, out int actuator)
-        {
-            Monitor.Enter(gate);
-            try
+            // At most the slot's room, cut at a character boundary so the copy stays valid UTF-8.
+            if (nameLength > CommandPayload.MaxLength)
             {
-                actuator = -1;
-                if (count == 0) return false;
-                actuator = actuators[head];
-                System.Array.Copy(slots[head], command, SlotLength);
-                head = (head + 1) % actuators.Length;
-                count--;
-                return true;
+                nameLength = CommandPayload.MaxLength;
+                while (nameLength > 0 && (message.Buffer[nameOffset + nameLength] & 0xC0) == 0x80) nameLength--;
             }
-            finally { Monitor.Exit(gate); }
+            // A topic too long for the buffer reaches us unchecked: its first bytes may not be UTF-8 (the event must be).
+            if (MqttUtf8.Validate(message.Buffer, nameOffset, nameLength) != MqttError.None) nameLength = 0;
+            System.Array.Copy(message.Buffer, nameOffset, slot, Name, nameLength);
+            slot[NameLength] = (byte)nameLength;
+            CommandRejection rejection = Verdict(actuator, message);
+            slot[Rejection] = (byte)rejection;
+            int length = 0;
+            if (rejection == CommandRejection.None)
+            {
+                int offset = message.PayloadOffset;
+                length = message.PayloadCount;
+                CommandPayload.Trim(message.Buffer, ref offset, ref length);
+                System.Array.Copy(message.Buffer, offset, slot, Payload, length);
+            }
+            slot[PayloadLength] = (byte)length;
+            return true;
         }
+        finally { Monitor.Exit(gate); }
+    }
 
-        static CommandRejection Verdict(int actuator, MqttMessage message)
+    /// <summary>Copies the oldest command's slot into <paramref name="command"/> (SlotLength bytes) and removes it; false when empty.</summary>
+    public bool TryDequeue(byte[] command, out int actuator)
+    {
+        Monitor.Enter(gate);
+        try
         {
-            // A retained command would fire again on every reconnect ("ghost switching").
-            if (message.Retain) return CommandRejection.Retained;
-            if (message.PayloadTotalLength < 0) return CommandRejection.TopicTooLong; // the session's notice: no payload follows
-            if (actuator < 0) return CommandRejection.UnknownActuator;
-            if (message.PayloadTotalLength > CommandPayload.MaxLength) return CommandRejection.PayloadTooLarge;
-            if (MqttUtf8.Validate(message.Buffer, message.PayloadOffset, message.PayloadCount) != MqttError.None) return CommandRejection.InvalidUtf8;
-            return CommandRejection.None;
+            actuator = -1;
+            if (count == 0) return false;
+            actuator = actuators[head];
+            System.Array.Copy(slots[head], command, SlotLength);
+            head = (head + 1) % actuators.Length;
+            count--;
+            return true;
         }
+        finally { Monitor.Exit(gate); }
+    }
+
+    static CommandRejection Verdict(int actuator, MqttMessage message)
+    {
+        // A retained command would fire again on every reconnect ("ghost switching").
+        if (message.Retain) return CommandRejection.Retained;
+        if (message.PayloadTotalLength < 0) return CommandRejection.TopicTooLong; // the session's notice: no payload follows
+        if (actuator < 0) return CommandRejection.UnknownActuator;
+        if (message.PayloadTotalLength > CommandPayload.MaxLength) return CommandRejection.PayloadTooLarge;
+        if (MqttUtf8.Validate(message.Buffer, message.PayloadOffset, message.PayloadCount) != MqttError.None) return CommandRejection.InvalidUtf8;
+        return CommandRejection.None;
     }
 }

@@ -1,30 +1,29 @@
 using EdgeSensor.Device.Documents;
 
-namespace EdgeSensor.Device.Config
+namespace EdgeSensor.Device.Config;
+
+/// <summary>One device's configuration, read from its JSON document (see hardware/config/).</summary>
+public sealed class DeviceConfig
 {
-    /// <summary>One device's configuration, read from its JSON document (see hardware/config/).</summary>
-    public sealed class DeviceConfig
-    {
-        /// <summary>[a-z0-9_-]{1,32}; empty (the default) means "esp32-" + the last 6 hex digits of the MAC on hardware.</summary>
-        public string Id = string.Empty;
-        public string Board = "esp32-devkitc";
-        public string Prefix = "edgesensor";
+    /// <summary>[a-z0-9_-]{1,32}; empty (the default) means "esp32-" + the last 6 hex digits of the MAC on hardware.</summary>
+    public string Id = string.Empty;
+    public string Board = "esp32-devkitc";
+    public string Prefix = "edgesensor";
 
-        public BrokerConfig Broker = new BrokerConfig();
-        public WifiConfig Wifi = new WifiConfig();
+    public BrokerConfig Broker = new BrokerConfig();
+    public WifiConfig Wifi = new WifiConfig();
 
-        public int TelemetryIntervalSeconds = 10;
-        public int TelemetryQos = 1;
-        public int KeepAliveSeconds = 30;
+    public int TelemetryIntervalSeconds = 10;
+    public int TelemetryQos = 1;
+    public int KeepAliveSeconds = 30;
 
-        /// <summary>Consecutive failed reads after which a sensor's failure is reported as an event (once).</summary>
-        public int FailureEventAfter = 3;
+    /// <summary>Consecutive failed reads after which a sensor's failure is reported as an event (once).</summary>
+    public int FailureEventAfter = 3;
 
-        public bool HomeAssistantDiscovery;
-        public string HomeAssistantPrefix = "homeassistant";
+    public bool HomeAssistantDiscovery;
+    public string HomeAssistantPrefix = "homeassistant";
 
-        public I2cBusConfig[] I2cBuses = new I2cBusConfig[0];
-        public SensorConfig[] Sensors = new SensorConfig[0];
-        public ActuatorConfig[] Actuators = new ActuatorConfig[0];
-    }
+    public I2cBusConfig[] I2cBuses = new I2cBusConfig[0];
+    public SensorConfig[] Sensors = new SensorConfig[0];
+    public ActuatorConfig[] Actuators = new ActuatorConfig[0];
 }

@@ -1,10 +1,9 @@
-namespace EdgeSensor.Device.Config
+namespace EdgeSensor.Device.Config;
+
+public enum SensorKind
 {
-    public enum SensorKind
-    {
-        Dht22,
-        Dht11,
-        Sht3x,
-        Bme280,
-    }
+    Dht22,
+    Dht11,
+    Sht3x,
+    Bme280,
 }

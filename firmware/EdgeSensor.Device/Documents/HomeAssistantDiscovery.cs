@@ -3,104 +3,103 @@ using EdgeSensor.Device.Config;
 using EdgeSensor.Device.Json;
 using EdgeSensor.Device.Sensors;
 
-namespace EdgeSensor.Device.Documents
+namespace EdgeSensor.Device.Documents;
+
+/// <summary>
+/// Home Assistant MQTT discovery (docs/device-topics.md): one retained config document per sensor quantity
+/// (component <c>sensor</c>), per relay (<c>switch</c>) and per PWM output (<c>number</c>), each with the
+/// device's availability topic and a shared device block. Topics are encoded once; documents are written on demand.
+/// </summary>
+sealed class HomeAssistantDiscovery
 {
-    /// <summary>
-    /// Home Assistant MQTT discovery (docs/device-topics.md): one retained config document per sensor quantity
-    /// (component <c>sensor</c>), per relay (<c>switch</c>) and per PWM output (<c>number</c>), each with the
-    /// device's availability topic and a shared device block. Topics are encoded once; documents are written on demand.
-    /// </summary>
-    internal sealed class HomeAssistantDiscovery
+    readonly DeviceConfig config;
+    readonly string firmwareVersion;
+    readonly string baseTopic;
+    readonly ISensor[] sensors;
+    readonly Actuator[] actuators;
+
+    /// <summary>One per document: every sensor's quantities in order, then every actuator.</summary>
+    public readonly byte[][] Topics;
+
+    public HomeAssistantDiscovery(DeviceConfig config, string firmwareVersion, string baseTopic, ISensor[] sensors, Actuator[] actuators)
     {
-        readonly DeviceConfig config;
-        readonly string firmwareVersion;
-        readonly string baseTopic;
-        readonly ISensor[] sensors;
-        readonly Actuator[] actuators;
-
-        /// <summary>One per document: every sensor's quantities in order, then every actuator.</summary>
-        public readonly byte[][] Topics;
-
-        public HomeAssistantDiscovery(DeviceConfig config, string firmwareVersion, string baseTopic, ISensor[] sensors, Actuator[] actuators)
+        this.config = config;
+        this.firmwareVersion = firmwareVersion;
+        this.baseTopic = baseTopic;
+        this.sensors = sensors;
+        this.actuators = actuators;
+        int count = actuators.Length;
+        for (int s = 0; s < sensors.Length; s++) count += sensors[s].Quantities.Length;
+        Topics = new byte[count][];
+        int i = 0;
+        for (int s = 0; s < sensors.Length; s++)
         {
-            this.config = config;
-            this.firmwareVersion = firmwareVersion;
-            this.baseTopic = baseTopic;
-            this.sensors = sensors;
-            this.actuators = actuators;
-            int count = actuators.Length;
-            for (int s = 0; s < sensors.Length; s++) count += sensors[s].Quantities.Length;
-            Topics = new byte[count][];
-            int i = 0;
-            for (int s = 0; s < sensors.Length; s++)
-            {
-                for (int q = 0; q < sensors[s].Quantities.Length; q++) Topics[i++] = Topic("sensor", sensors[s].Name + "_" + sensors[s].Quantities[q].Key);
-            }
-            for (int a = 0; a < actuators.Length; a++) Topics[i++] = Topic(actuators[a].Kind == ActuatorKind.Relay ? "switch" : "number", actuators[a].Name);
+            for (int q = 0; q < sensors[s].Quantities.Length; q++) Topics[i++] = Topic("sensor", sensors[s].Name + "_" + sensors[s].Quantities[q].Key);
         }
+        for (int a = 0; a < actuators.Length; a++) Topics[i++] = Topic(actuators[a].Kind == ActuatorKind.Relay ? "switch" : "number", actuators[a].Name);
+    }
 
-        public void Write(JsonWriter json, int document)
+    public void Write(JsonWriter json, int document)
+    {
+        json.BeginObject();
+        int s = 0;
+        while (s < sensors.Length && document >= sensors[s].Quantities.Length) document -= sensors[s++].Quantities.Length;
+        if (s < sensors.Length)
         {
-            json.BeginObject();
-            int s = 0;
-            while (s < sensors.Length && document >= sensors[s].Quantities.Length) document -= sensors[s++].Quantities.Length;
-            if (s < sensors.Length)
+            string sensor = sensors[s].Name;
+            SensorQuantity quantity = sensors[s].Quantities[document];
+            json.Member("name", sensor + " " + quantity.DeviceClass);
+            json.Member("unique_id", config.Id + "_" + sensor + "_" + quantity.Key);
+            json.Member("state_topic", baseTopic + "/telemetry");
+            json.Member("value_template", "{{ value_json.sensors['" + sensor + "']." + quantity.Key + " }}");
+            json.Member("unit_of_measurement", quantity.Unit);
+            json.Member("device_class", quantity.DeviceClass);
+            json.Member("state_class", "measurement");
+        }
+        else
+        {
+            Actuator actuator = actuators[document];
+            json.Member("name", actuator.Name);
+            json.Member("unique_id", config.Id + "_" + actuator.Name);
+            json.Member("command_topic", baseTopic + "/cmd/" + actuator.Name);
+            json.Member("state_topic", baseTopic + "/state/" + actuator.Name);
+            if (actuator.Kind == ActuatorKind.Relay)
             {
-                string sensor = sensors[s].Name;
-                SensorQuantity quantity = sensors[s].Quantities[document];
-                json.Member("name", sensor + " " + quantity.DeviceClass);
-                json.Member("unique_id", config.Id + "_" + sensor + "_" + quantity.Key);
-                json.Member("state_topic", baseTopic + "/telemetry");
-                json.Member("value_template", "{{ value_json.sensors['" + sensor + "']." + quantity.Key + " }}");
-                json.Member("unit_of_measurement", quantity.Unit);
-                json.Member("device_class", quantity.DeviceClass);
-                json.Member("state_class", "measurement");
+                json.Member("payload_on", "ON");
+                json.Member("payload_off", "OFF");
+                json.Member("state_on", "ON");
+                json.Member("state_off", "OFF");
             }
             else
             {
-                Actuator actuator = actuators[document];
-                json.Member("name", actuator.Name);
-                json.Member("unique_id", config.Id + "_" + actuator.Name);
-                json.Member("command_topic", baseTopic + "/cmd/" + actuator.Name);
-                json.Member("state_topic", baseTopic + "/state/" + actuator.Name);
-                if (actuator.Kind == ActuatorKind.Relay)
-                {
-                    json.Member("payload_on", "ON");
-                    json.Member("payload_off", "OFF");
-                    json.Member("state_on", "ON");
-                    json.Member("state_off", "OFF");
-                }
-                else
-                {
-                    json.Name("min");
-                    json.Number(0);
-                    json.Name("max");
-                    json.Number(100);
-                    json.Name("step");
-                    json.Number(1);
-                    json.Member("unit_of_measurement", "%");
-                    json.Member("mode", "slider");
-                }
+                json.Name("min");
+                json.Number(0);
+                json.Name("max");
+                json.Number(100);
+                json.Name("step");
+                json.Number(1);
+                json.Member("unit_of_measurement", "%");
+                json.Member("mode", "slider");
             }
-
-            json.Member("availability_topic", baseTopic + "/status");
-            json.Member("payload_available", "online");
-            json.Member("payload_not_available", "offline");
-            json.Name("device");
-            json.BeginObject();
-            json.Name("identifiers");
-            json.BeginArray();
-            json.String(config.Id);
-            json.EndArray();
-            json.Member("name", config.Id);
-            json.Member("manufacturer", "EdgeSensor");
-            json.Member("model", config.Board);
-            json.Member("sw_version", firmwareVersion);
-            json.EndObject();
-            json.EndObject();
         }
 
-        byte[] Topic(string component, string objectId)
-            => DeviceTopics.Utf8(config.HomeAssistantPrefix + "/" + component + "/" + config.Id + "/" + objectId + "/config");
+        json.Member("availability_topic", baseTopic + "/status");
+        json.Member("payload_available", "online");
+        json.Member("payload_not_available", "offline");
+        json.Name("device");
+        json.BeginObject();
+        json.Name("identifiers");
+        json.BeginArray();
+        json.String(config.Id);
+        json.EndArray();
+        json.Member("name", config.Id);
+        json.Member("manufacturer", "EdgeSensor");
+        json.Member("model", config.Board);
+        json.Member("sw_version", firmwareVersion);
+        json.EndObject();
+        json.EndObject();
     }
+
+    byte[] Topic(string component, string objectId)
+        => DeviceTopics.Utf8(config.HomeAssistantPrefix + "/" + component + "/" + config.Id + "/" + objectId + "/config");
 }

@@ -3,31 +3,30 @@ using EdgeSensor.Device.Config;
 using EdgeSensor.Device.Json;
 using EdgeSensor.Device.Sensors;
 
-namespace EdgeSensor.Device.Documents
+namespace EdgeSensor.Device.Documents;
+
+/// <summary><c>&lt;base&gt;/info</c>: what this device is, published retained after every connect. Never a secret.</summary>
+static class InfoDocument
 {
-    /// <summary><c>&lt;base&gt;/info</c>: what this device is, published retained after every connect. Never a secret.</summary>
-    internal static class InfoDocument
+    public static void Write(JsonWriter json, DeviceConfig config, string firmwareVersion, string ipAddress, ISensor[] sensors, Actuator[] actuators)
     {
-        public static void Write(JsonWriter json, DeviceConfig config, string firmwareVersion, string ipAddress, ISensor[] sensors, Actuator[] actuators)
-        {
-            json.BeginObject();
-            json.Member("id", config.Id);
-            json.Member("fw", firmwareVersion);
-            json.Member("board", config.Board);
-            json.Name("ip");
-            if (ipAddress == null) json.Null();
-            else json.String(ipAddress);
-            json.Name("sensors");
-            json.BeginArray();
-            for (int i = 0; i < sensors.Length; i++) json.String(sensors[i].Name);
-            json.EndArray();
-            json.Name("actuators");
-            json.BeginArray();
-            for (int i = 0; i < actuators.Length; i++) json.String(actuators[i].Name);
-            json.EndArray();
-            json.Name("telemetry_s");
-            json.Number(config.TelemetryIntervalSeconds);
-            json.EndObject();
-        }
+        json.BeginObject();
+        json.Member("id", config.Id);
+        json.Member("fw", firmwareVersion);
+        json.Member("board", config.Board);
+        json.Name("ip");
+        if (ipAddress == null) json.Null();
+        else json.String(ipAddress);
+        json.Name("sensors");
+        json.BeginArray();
+        for (int i = 0; i < sensors.Length; i++) json.String(sensors[i].Name);
+        json.EndArray();
+        json.Name("actuators");
+        json.BeginArray();
+        for (int i = 0; i < actuators.Length; i++) json.String(actuators[i].Name);
+        json.EndArray();
+        json.Name("telemetry_s");
+        json.Number(config.TelemetryIntervalSeconds);
+        json.EndObject();
     }
 }

@@ -1,53 +1,52 @@
 using EdgeSensor.Device.Json;
 using EdgeSensor.Device.Sensors;
 
-namespace EdgeSensor.Device.Documents
+namespace EdgeSensor.Device.Documents;
+
+/// <summary>
+/// The telemetry document (docs/device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written
+/// without allocating. A sensor whose last read failed reports null for each quantity, never a stale value.
+/// </summary>
+sealed class TelemetryDocument
 {
-    /// <summary>
-    /// The telemetry document (docs/device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written
-    /// without allocating. A sensor whose last read failed reports null for each quantity, never a stale value.
-    /// </summary>
-    internal sealed class TelemetryDocument
+    readonly ISensor[] sensors;
+
+    public TelemetryDocument(ISensor[] sensors)
     {
-        readonly ISensor[] sensors;
+        this.sensors = sensors;
+    }
 
-        public TelemetryDocument(ISensor[] sensors)
+    public void Write(JsonWriter json, long seq, long uptimeSeconds, SensorReadings readings)
+    {
+        json.BeginObject();
+        json.Name("seq");
+        json.Number(seq);
+        json.Name("uptime_s");
+        json.Number(uptimeSeconds);
+        json.Name("sensors");
+        json.BeginObject();
+        for (int s = 0; s < sensors.Length; s++)
         {
-            this.sensors = sensors;
-        }
-
-        public void Write(JsonWriter json, long seq, long uptimeSeconds, SensorReadings readings)
-        {
+            json.Name(sensors[s].Name);
             json.BeginObject();
-            json.Name("seq");
-            json.Number(seq);
-            json.Name("uptime_s");
-            json.Number(uptimeSeconds);
-            json.Name("sensors");
-            json.BeginObject();
-            for (int s = 0; s < sensors.Length; s++)
+            SensorQuantity[] quantities = sensors[s].Quantities;
+            for (int q = 0; q < quantities.Length; q++)
             {
-                json.Name(sensors[s].Name);
-                json.BeginObject();
-                SensorQuantity[] quantities = sensors[s].Quantities;
-                for (int q = 0; q < quantities.Length; q++)
-                {
-                    json.Name(quantities[q].Key);
-                    if (readings.Ok[s]) json.Number(readings.Values[s][q], quantities[q].Decimals);
-                    else json.Null();
-                }
-                json.EndObject();
+                json.Name(quantities[q].Key);
+                if (readings.Ok[s]) json.Number(readings.Values[s][q], quantities[q].Decimals);
+                else json.Null();
             }
             json.EndObject();
-            json.Name("errors");
-            json.BeginObject();
-            for (int s = 0; s < sensors.Length; s++)
-            {
-                json.Name(sensors[s].Name);
-                json.Number(readings.ConsecutiveErrors[s]);
-            }
-            json.EndObject();
-            json.EndObject();
         }
+        json.EndObject();
+        json.Name("errors");
+        json.BeginObject();
+        for (int s = 0; s < sensors.Length; s++)
+        {
+            json.Name(sensors[s].Name);
+            json.Number(readings.ConsecutiveErrors[s]);
+        }
+        json.EndObject();
+        json.EndObject();
     }
 }

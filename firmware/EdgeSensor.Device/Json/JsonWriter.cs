@@ -1,234 +1,233 @@
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Device.Json
+namespace EdgeSensor.Device.Json;
+
+/// <summary>
+/// Writes compact JSON into a caller's buffer without allocating. When the buffer is too small it stops
+/// and sets <see cref="Overflowed"/> instead of throwing: the caller then drops the document as a whole.
+/// </summary>
+public sealed class JsonWriter
 {
-    /// <summary>
-    /// Writes compact JSON into a caller's buffer without allocating. When the buffer is too small it stops
-    /// and sets <see cref="Overflowed"/> instead of throwing: the caller then drops the document as a whole.
-    /// </summary>
-    public sealed class JsonWriter
+    const int MaxDepth = 16;
+    const int MaxDecimals = 6;
+    const string HexDigits = "0123456789abcdef";
+
+    readonly bool[] hasItems = new bool[MaxDepth];
+    readonly byte[] digits = new byte[20];
+    byte[] buffer;
+    int start;
+    int position;
+    int depth;
+    bool afterName;
+    bool overflowed;
+
+    public bool Overflowed => overflowed;
+
+    public int Length => position - start;
+
+    public void Reset(byte[] target, int offset)
     {
-        const int MaxDepth = 16;
-        const int MaxDecimals = 6;
-        const string HexDigits = "0123456789abcdef";
+        buffer = target;
+        start = position = offset;
+        depth = 0;
+        afterName = false;
+        overflowed = false;
+    }
 
-        readonly bool[] hasItems = new bool[MaxDepth];
-        readonly byte[] digits = new byte[20];
-        byte[] buffer;
-        int start;
-        int position;
-        int depth;
-        bool afterName;
-        bool overflowed;
+    public void BeginObject() { BeginValue(); Open((byte)'{'); }
 
-        public bool Overflowed => overflowed;
+    public void EndObject() { Close((byte)'}'); }
 
-        public int Length => position - start;
+    public void BeginArray() { BeginValue(); Open((byte)'['); }
 
-        public void Reset(byte[] target, int offset)
+    public void EndArray() { Close((byte)']'); }
+
+    public void Name(string name)
+    {
+        BeginValue();
+        WriteEscaped(name, 0, name.Length);
+        Put((byte)':');
+        afterName = true;
+    }
+
+    /// <summary>A member with a string value: <c>"name":"value"</c>.</summary>
+    public void Member(string name, string value)
+    {
+        Name(name);
+        String(value);
+    }
+
+    public void String(string value)
+    {
+        BeginValue();
+        WriteEscaped(value, 0, value.Length);
+    }
+
+    /// <summary>A string value from the characters [start, end) of <paramref name="value"/>: a name from a list, without allocating.</summary>
+    public void String(string value, int start, int end)
+    {
+        BeginValue();
+        WriteEscaped(value, start, end);
+    }
+
+    /// <summary>A string value from UTF-8 bytes (valid UTF-8 is the caller's promise), escaped as JSON requires.</summary>
+    public void String(byte[] utf8, int offset, int count)
+    {
+        BeginValue();
+        Put((byte)'"');
+        for (int i = offset; i < offset + count; i++) PutEscaped(utf8[i]);
+        Put((byte)'"');
+    }
+
+    public void Null() { BeginValue(); PutAscii("null"); }
+
+    public void Number(long value)
+    {
+        BeginValue();
+        PutInteger(value);
+    }
+
+    /// <summary>
+    /// A number with exactly <paramref name="decimals"/> decimals, rounded half away from zero, never an
+    /// exponent. NaN and infinities have no JSON form: they are written as null.
+    /// </summary>
+    public void Number(double value, int decimals)
+    {
+        BeginValue();
+        if (decimals < 0) decimals = 0;
+        if (decimals > MaxDecimals) decimals = MaxDecimals;
+        long scale = 1;
+        for (int d = 0; d < decimals; d++) scale *= 10;
+        if (double.IsNaN(value) || value > 9e15 / scale || value < -9e15 / scale)
         {
-            buffer = target;
-            start = position = offset;
-            depth = 0;
+            PutAscii("null");
+            return;
+        }
+        double scaledValue = value * scale;
+        long scaled = (long)(scaledValue + (scaledValue >= 0 ? 0.5 : -0.5));
+        if (scaled < 0)
+        {
+            Put((byte)'-');
+            scaled = -scaled;
+        }
+        PutInteger(scaled / scale);
+        if (decimals == 0) return;
+        Put((byte)'.');
+        long fraction = scaled % scale;
+        for (long p = scale / 10; p > 0; p /= 10)
+        {
+            Put((byte)('0' + (int)(fraction / p)));
+            fraction %= p;
+        }
+    }
+
+    void BeginValue()
+    {
+        if (afterName)
+        {
             afterName = false;
-            overflowed = false;
+            return;
         }
+        if (depth == 0) return;
+        if (hasItems[depth - 1]) Put((byte)',');
+        hasItems[depth - 1] = true;
+    }
 
-        public void BeginObject() { BeginValue(); Open((byte)'{'); }
-
-        public void EndObject() { Close((byte)'}'); }
-
-        public void BeginArray() { BeginValue(); Open((byte)'['); }
-
-        public void EndArray() { Close((byte)']'); }
-
-        public void Name(string name)
+    void Open(byte bracket)
+    {
+        Put(bracket);
+        if (depth == MaxDepth)
         {
-            BeginValue();
-            WriteEscaped(name, 0, name.Length);
-            Put((byte)':');
-            afterName = true;
+            overflowed = true;
+            return;
         }
+        hasItems[depth++] = false;
+    }
 
-        /// <summary>A member with a string value: <c>"name":"value"</c>.</summary>
-        public void Member(string name, string value)
+    void Close(byte bracket)
+    {
+        if (depth > 0) depth--;
+        Put(bracket);
+    }
+
+    void PutInteger(long value)
+    {
+        if (value < 0)
         {
-            Name(name);
-            String(value);
-        }
-
-        public void String(string value)
-        {
-            BeginValue();
-            WriteEscaped(value, 0, value.Length);
-        }
-
-        /// <summary>A string value from the characters [start, end) of <paramref name="value"/>: a name from a list, without allocating.</summary>
-        public void String(string value, int start, int end)
-        {
-            BeginValue();
-            WriteEscaped(value, start, end);
-        }
-
-        /// <summary>A string value from UTF-8 bytes (valid UTF-8 is the caller's promise), escaped as JSON requires.</summary>
-        public void String(byte[] utf8, int offset, int count)
-        {
-            BeginValue();
-            Put((byte)'"');
-            for (int i = offset; i < offset + count; i++) PutEscaped(utf8[i]);
-            Put((byte)'"');
-        }
-
-        public void Null() { BeginValue(); PutAscii("null"); }
-
-        public void Number(long value)
-        {
-            BeginValue();
-            PutInteger(value);
-        }
-
-        /// <summary>
-        /// A number with exactly <paramref name="decimals"/> decimals, rounded half away from zero, never an
-        /// exponent. NaN and infinities have no JSON form: they are written as null.
-        /// </summary>
-        public void Number(double value, int decimals)
-        {
-            BeginValue();
-            if (decimals < 0) decimals = 0;
-            if (decimals > MaxDecimals) decimals = MaxDecimals;
-            long scale = 1;
-            for (int d = 0; d < decimals; d++) scale *= 10;
-            if (double.IsNaN(value) || value > 9e15 / scale || value < -9e15 / scale)
+            Put((byte)'-');
+            if (value == long.MinValue)
             {
-                PutAscii("null");
+                overflowed = true; // no such telemetry value; refuse rather than print garbage
                 return;
             }
-            double scaledValue = value * scale;
-            long scaled = (long)(scaledValue + (scaledValue >= 0 ? 0.5 : -0.5));
-            if (scaled < 0)
-            {
-                Put((byte)'-');
-                scaled = -scaled;
-            }
-            PutInteger(scaled / scale);
-            if (decimals == 0) return;
-            Put((byte)'.');
-            long fraction = scaled % scale;
-            for (long p = scale / 10; p > 0; p /= 10)
-            {
-                Put((byte)('0' + (int)(fraction / p)));
-                fraction %= p;
-            }
+            value = -value;
         }
-
-        void BeginValue()
+        int n = 0;
+        do
         {
-            if (afterName)
-            {
-                afterName = false;
-                return;
-            }
-            if (depth == 0) return;
-            if (hasItems[depth - 1]) Put((byte)',');
-            hasItems[depth - 1] = true;
+            digits[n++] = (byte)('0' + (int)(value % 10));
+            value /= 10;
         }
+        while (value > 0);
+        while (n > 0) Put(digits[--n]);
+    }
 
-        void Open(byte bracket)
+    void WriteEscaped(string value, int start, int end)
+    {
+        Put((byte)'"');
+        for (int i = start; i < end; i++)
         {
-            Put(bracket);
-            if (depth == MaxDepth)
+            int code = MqttUtf8.ScalarAt(value, i);
+            if (code >= 0 && code < 0x80)
             {
+                PutEscaped((byte)code);
+                continue;
+            }
+            if (code >= 0x10000) i++;
+            if (code < 0) code = 0xFFFD; // a lone surrogate cannot be written as UTF-8
+            if (position + MqttUtf8.EncodedLength(code) > buffer.Length)
+            {
+                position = buffer.Length;
                 overflowed = true;
-                return;
+                continue;
             }
-            hasItems[depth++] = false;
+            position = MqttUtf8.EncodeScalar(code, buffer, position);
         }
+        Put((byte)'"');
+    }
 
-        void Close(byte bracket)
+    /// <summary>Escapes what JSON requires (quote, backslash, control characters); other bytes pass as they are.</summary>
+    void PutEscaped(byte b)
+    {
+        if (b == (byte)'"' || b == (byte)'\\')
         {
-            if (depth > 0) depth--;
-            Put(bracket);
+            Put((byte)'\\');
+            Put(b);
         }
+        else if (b < 0x20)
+        {
+            Put((byte)'\\');
+            Put((byte)'u');
+            Put((byte)'0');
+            Put((byte)'0');
+            Put((byte)HexDigits[b >> 4]);
+            Put((byte)HexDigits[b & 0xF]);
+        }
+        else Put(b);
+    }
 
-        void PutInteger(long value)
-        {
-            if (value < 0)
-            {
-                Put((byte)'-');
-                if (value == long.MinValue)
-                {
-                    overflowed = true; // no such telemetry value; refuse rather than print garbage
-                    return;
-                }
-                value = -value;
-            }
-            int n = 0;
-            do
-            {
-                digits[n++] = (byte)('0' + (int)(value % 10));
-                value /= 10;
-            }
-            while (value > 0);
-            while (n > 0) Put(digits[--n]);
-        }
+    void PutAscii(string text)
+    {
+        for (int i = 0; i < text.Length; i++) Put((byte)text[i]);
+    }
 
-        void WriteEscaped(string value, int start, int end)
+    void Put(byte b)
+    {
+        if (position >= buffer.Length)
         {
-            Put((byte)'"');
-            for (int i = start; i < end; i++)
-            {
-                int code = MqttUtf8.ScalarAt(value, i);
-                if (code >= 0 && code < 0x80)
-                {
-                    PutEscaped((byte)code);
-                    continue;
-                }
-                if (code >= 0x10000) i++;
-                if (code < 0) code = 0xFFFD; // a lone surrogate cannot be written as UTF-8
-                if (position + MqttUtf8.EncodedLength(code) > buffer.Length)
-                {
-                    position = buffer.Length;
-                    overflowed = true;
-                    continue;
-                }
-                position = MqttUtf8.EncodeScalar(code, buffer, position);
-            }
-            Put((byte)'"');
+            overflowed = true;
+            return;
         }
-
-        /// <summary>Escapes what JSON requires (quote, backslash, control characters); other bytes pass as they are.</summary>
-        void PutEscaped(byte b)
-        {
-            if (b == (byte)'"' || b == (byte)'\\')
-            {
-                Put((byte)'\\');
-                Put(b);
-            }
-            else if (b < 0x20)
-            {
-                Put((byte)'\\');
-                Put((byte)'u');
-                Put((byte)'0');
-                Put((byte)'0');
-                Put((byte)HexDigits[b >> 4]);
-                Put((byte)HexDigits[b & 0xF]);
-            }
-            else Put(b);
-        }
-
-        void PutAscii(string text)
-        {
-            for (int i = 0; i < text.Length; i++) Put((byte)text[i]);
-        }
-
-        void Put(byte b)
-        {
-            if (position >= buffer.Length)
-            {
-                overflowed = true;
-                return;
-            }
-            buffer[position++] = b;
-        }
+        buffer[position++] = b;
     }
 }

@@ -1,15 +1,14 @@
-namespace EdgeSensor.Device.Ports
+namespace EdgeSensor.Device.Ports;
+
+/// <summary>How an I2C transfer ended. Anything but Ok is a failed read, never an exception.</summary>
+public enum I2cResult
 {
-    /// <summary>How an I2C transfer ended. Anything but Ok is a failed read, never an exception.</summary>
-    public enum I2cResult
-    {
-        Ok,
+    Ok,
 
-        /// <summary>No device acknowledged the address (absent, unpowered, wrong address).</summary>
-        AddressNotAcknowledged,
+    /// <summary>No device acknowledged the address (absent, unpowered, wrong address).</summary>
+    AddressNotAcknowledged,
 
-        /// <summary>Fewer bytes moved than asked for.</summary>
-        PartialTransfer,
-        BusError,
-    }
+    /// <summary>Fewer bytes moved than asked for.</summary>
+    PartialTransfer,
+    BusError,
 }

@@ -1,8 +1,7 @@
-namespace EdgeSensor.Device.Ports
+namespace EdgeSensor.Device.Ports;
+
+/// <summary>A GPIO pin driven as an output; the electrical level, before any active-low inversion.</summary>
+public interface IDigitalOutput
 {
-    /// <summary>A GPIO pin driven as an output; the electrical level, before any active-low inversion.</summary>
-    public interface IDigitalOutput
-    {
-        void Write(bool high);
-    }
+    void Write(bool high);
 }

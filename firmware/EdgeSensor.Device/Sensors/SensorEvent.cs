@@ -1,9 +1,8 @@
-namespace EdgeSensor.Device.Sensors
+namespace EdgeSensor.Device.Sensors;
+
+enum SensorEvent
 {
-    internal enum SensorEvent
-    {
-        None,
-        Failed,
-        Recovered,
-    }
+    None,
+    Failed,
+    Recovered,
 }

@@ -4,82 +4,81 @@ using System.Net.NetworkInformation;
 using System.Threading;
 using nanoFramework.Networking;
 
-namespace EdgeSensor.Esp32.Adapters
+namespace EdgeSensor.Esp32.Adapters;
+
+/// <summary>
+/// Joins the Wi-Fi network once at boot, retrying with backoff until it works. After that the ESP32 reconnects
+/// by itself (WifiReconnectionKind.Automatic); while the link is down the MQTT client's connection attempts
+/// fail and back off, and the first one after the link returns succeeds. Nothing here logs the password.
+/// </summary>
+static class WifiConnection
 {
-    /// <summary>
-    /// Joins the Wi-Fi network once at boot, retrying with backoff until it works. After that the ESP32 reconnects
-    /// by itself (WifiReconnectionKind.Automatic); while the link is down the MQTT client's connection attempts
-    /// fail and back off, and the first one after the link returns succeeds. Nothing here logs the password.
-    /// </summary>
-    internal static class WifiConnection
+    const int AttemptTimeoutMs = 60000;
+    const int FirstRetryDelayMs = 5000;
+    const int MaxRetryDelayMs = 300000;
+
+    /// <param name="ssid">Null or empty joins the network stored on the device (from an earlier run or Device Explorer).</param>
+    /// <param name="requiresDateTime">Also wait for SNTP to set the clock: TLS certificate checks need the date.</param>
+    public static void ConnectWithRetry(string ssid, string password, bool requiresDateTime)
     {
-        const int AttemptTimeoutMs = 60000;
-        const int FirstRetryDelayMs = 5000;
-        const int MaxRetryDelayMs = 300000;
-
-        /// <param name="ssid">Null or empty joins the network stored on the device (from an earlier run or Device Explorer).</param>
-        /// <param name="requiresDateTime">Also wait for SNTP to set the clock: TLS certificate checks need the date.</param>
-        public static void ConnectWithRetry(string ssid, string password, bool requiresDateTime)
+        int delayMs = FirstRetryDelayMs;
+        while (!TryConnect(ssid, password, requiresDateTime))
         {
-            int delayMs = FirstRetryDelayMs;
-            while (!TryConnect(ssid, password, requiresDateTime))
-            {
-                Debug.WriteLine("Wi-Fi: " + Describe(WifiNetworkHelper.Status) + "; retrying in " + (delayMs / 1000).ToString() + " s");
-                Thread.Sleep(delayMs);
-                delayMs = delayMs >= MaxRetryDelayMs / 2 ? MaxRetryDelayMs : delayMs * 2;
-            }
-
-            Debug.WriteLine("Wi-Fi: connected, IP " + CurrentIpAddress());
+            Debug.WriteLine("Wi-Fi: " + Describe(WifiNetworkHelper.Status) + "; retrying in " + (delayMs / 1000).ToString() + " s");
+            Thread.Sleep(delayMs);
+            delayMs = delayMs >= MaxRetryDelayMs / 2 ? MaxRetryDelayMs : delayMs * 2;
         }
 
-        /// <summary>The station interface's IPv4 address, or "" before it has one.</summary>
-        public static string CurrentIpAddress()
+        Debug.WriteLine("Wi-Fi: connected, IP " + CurrentIpAddress());
+    }
+
+    /// <summary>The station interface's IPv4 address, or "" before it has one.</summary>
+    public static string CurrentIpAddress()
+    {
+        NetworkInterface station = StationInterface();
+        return station == null ? "" : station.IPv4Address;
+    }
+
+    /// <summary>The Wi-Fi station interface (its MAC names the device), or null on a board without one.</summary>
+    public static NetworkInterface StationInterface()
+    {
+        NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+        for (int i = 0; i < interfaces.Length; i++)
         {
-            NetworkInterface station = StationInterface();
-            return station == null ? "" : station.IPv4Address;
+            if (interfaces[i].NetworkInterfaceType == NetworkInterfaceType.Wireless80211) return interfaces[i];
         }
 
-        /// <summary>The Wi-Fi station interface (its MAC names the device), or null on a board without one.</summary>
-        public static NetworkInterface StationInterface()
+        return null;
+    }
+
+    static bool TryConnect(string ssid, string password, bool requiresDateTime)
+    {
+        CancellationTokenSource timeout = new CancellationTokenSource(AttemptTimeoutMs);
+        try
         {
-            NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
-            for (int i = 0; i < interfaces.Length; i++)
+            if (string.IsNullOrEmpty(ssid))
             {
-                if (interfaces[i].NetworkInterfaceType == NetworkInterfaceType.Wireless80211) return interfaces[i];
+                return WifiNetworkHelper.Reconnect(requiresDateTime, 0, timeout.Token);
             }
 
-            return null;
+            return WifiNetworkHelper.ConnectDhcp(ssid, password, WifiReconnectionKind.Automatic, requiresDateTime, 0, timeout.Token);
         }
-
-        static bool TryConnect(string ssid, string password, bool requiresDateTime)
+        finally
         {
-            CancellationTokenSource timeout = new CancellationTokenSource(AttemptTimeoutMs);
-            try
-            {
-                if (string.IsNullOrEmpty(ssid))
-                {
-                    return WifiNetworkHelper.Reconnect(requiresDateTime, 0, timeout.Token);
-                }
-
-                return WifiNetworkHelper.ConnectDhcp(ssid, password, WifiReconnectionKind.Automatic, requiresDateTime, 0, timeout.Token);
-            }
-            finally
-            {
-                timeout.Dispose();
-            }
+            timeout.Dispose();
         }
+    }
 
-        static string Describe(NetworkHelperStatus status)
+    static string Describe(NetworkHelperStatus status)
+    {
+        switch (status)
         {
-            switch (status)
-            {
-                case NetworkHelperStatus.TokenExpiredWaitingIPAddress: return "no IP address in time (access point out of reach, or wrong SSID/password?)";
-                case NetworkHelperStatus.TokenExpiredWaitingDateTime: return "connected, but SNTP has not set the clock yet";
-                case NetworkHelperStatus.FailedNoNetworkInterface: return "no network interface configured on the device";
-                case NetworkHelperStatus.ExceptionOccurred:
-                    return WifiNetworkHelper.HelperException == null ? "failed" : "failed: " + WifiNetworkHelper.HelperException.Message;
-                default: return "not connected (status " + ((int)status).ToString() + ")";
-            }
+            case NetworkHelperStatus.TokenExpiredWaitingIPAddress: return "no IP address in time (access point out of reach, or wrong SSID/password?)";
+            case NetworkHelperStatus.TokenExpiredWaitingDateTime: return "connected, but SNTP has not set the clock yet";
+            case NetworkHelperStatus.FailedNoNetworkInterface: return "no network interface configured on the device";
+            case NetworkHelperStatus.ExceptionOccurred:
+                return WifiNetworkHelper.HelperException == null ? "failed" : "failed: " + WifiNetworkHelper.HelperException.Message;
+            default: return "not connected (status " + ((int)status).ToString() + ")";
         }
     }
 }

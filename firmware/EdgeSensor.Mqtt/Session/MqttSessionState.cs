@@ -1,14 +1,13 @@
-namespace EdgeSensor.Mqtt.Session
+namespace EdgeSensor.Mqtt.Session;
+
+public enum MqttSessionState
 {
-    public enum MqttSessionState
-    {
-        Disconnected,
+    Disconnected,
 
-        /// <summary>CONNECT is written; waiting for CONNACK.</summary>
-        Connecting,
-        Connected,
+    /// <summary>CONNECT is written; waiting for CONNACK.</summary>
+    Connecting,
+    Connected,
 
-        /// <summary>DISCONNECT is queued: the owner closes the transport once the output is written.</summary>
-        Closing,
-    }
+    /// <summary>DISCONNECT is queued: the owner closes the transport once the output is written.</summary>
+    Closing,
 }

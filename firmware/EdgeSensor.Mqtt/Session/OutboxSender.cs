@@ -1,136 +1,135 @@
 using System;
 using EdgeSensor.Mqtt.Codec;
 
-namespace EdgeSensor.Mqtt.Session
+namespace EdgeSensor.Mqtt.Session;
+
+/// <summary>
+/// Sends the outbox's QoS 1/2 messages in their original order, at most InflightWindow unacknowledged at a time, and
+/// follows each flow to its end. This is where a message is sent again: after a reconnect every entry not completed
+/// goes out once more, a PUBLISH with DUP [MQTT-3.3.1-1] and its original packet identifier [MQTT-4.4.0-1], a
+/// message the broker acknowledged with PUBREC as PUBREL.
+/// </summary>
+sealed class OutboxSender
 {
-    /// <summary>
-    /// Sends the outbox's QoS 1/2 messages in their original order, at most InflightWindow unacknowledged at a time, and
-    /// follows each flow to its end. This is where a message is sent again: after a reconnect every entry not completed
-    /// goes out once more, a PUBLISH with DUP [MQTT-3.3.1-1] and its original packet identifier [MQTT-4.4.0-1], a
-    /// message the broker acknowledged with PUBREC as PUBREL.
-    /// </summary>
-    internal sealed class OutboxSender
+    readonly Outbox outbox;
+    readonly SendBuffer output;
+    readonly PacketIds ids;
+    readonly int window;
+
+    /// <summary>The next entry to transmit on this connection, or -1 when all are.</summary>
+    int cursor = -1;
+    public int Inflight;
+
+    /// <summary>Flows completed: PUBACK, PUBCOMP, or a PUBREC the broker's lost session made final.</summary>
+    public long Completed;
+
+    public OutboxSender(Outbox outbox, SendBuffer output, PacketIds ids, int window)
     {
-        readonly Outbox outbox;
-        readonly SendBuffer output;
-        readonly PacketIds ids;
-        readonly int window;
+        this.outbox = outbox;
+        this.output = output;
+        this.ids = ids;
+        this.window = window;
+    }
 
-        /// <summary>The next entry to transmit on this connection, or -1 when all are.</summary>
-        int cursor = -1;
-        public int Inflight;
+    /// <summary>
+    /// At most half the outbox is in use, or all of it is already transmitted: the moment to wake a producer that
+    /// found the outbox full. Waking it on every acknowledgement would cost a thread switch per message; waking it
+    /// later would let the inflight window run dry.
+    /// </summary>
+    public bool Low => cursor < 0 || outbox.BytesUsed * 2 <= outbox.Capacity;
 
-        /// <summary>Flows completed: PUBACK, PUBCOMP, or a PUBREC the broker's lost session made final.</summary>
-        public long Completed;
+    /// <summary>Room for a PUBLISH of <paramref name="size"/> bytes: where to encode it in the outbox, or -1 when full.</summary>
+    public int Reserve(int size)
+    {
+        int entry = outbox.TryAppend(size);
+        if (entry < 0) return -1;
+        if (cursor < 0) cursor = entry;
+        return outbox.PacketOffset(entry);
+    }
 
-        public OutboxSender(Outbox outbox, SendBuffer output, PacketIds ids, int window)
+    /// <summary>CONNACK accepted the connection: every unfinished flow is transmitted again, from the first.</summary>
+    public void Restart(bool sessionPresent)
+    {
+        if (!sessionPresent)
         {
-            this.outbox = outbox;
-            this.output = output;
-            this.ids = ids;
-            this.window = window;
-        }
-
-        /// <summary>
-        /// At most half the outbox is in use, or all of it is already transmitted: the moment to wake a producer that
-        /// found the outbox full. Waking it on every acknowledgement would cost a thread switch per message; waking it
-        /// later would let the inflight window run dry.
-        /// </summary>
-        public bool Low => cursor < 0 || outbox.BytesUsed * 2 <= outbox.Capacity;
-
-        /// <summary>Room for a PUBLISH of <paramref name="size"/> bytes: where to encode it in the outbox, or -1 when full.</summary>
-        public int Reserve(int size)
-        {
-            int entry = outbox.TryAppend(size);
-            if (entry < 0) return -1;
-            if (cursor < 0) cursor = entry;
-            return outbox.PacketOffset(entry);
-        }
-
-        /// <summary>CONNACK accepted the connection: every unfinished flow is transmitted again, from the first.</summary>
-        public void Restart(bool sessionPresent)
-        {
-            if (!sessionPresent)
+            // No session on the broker (3.2.2.2): QoS 2 messages that reached PUBREC are the broker's now.
+            for (int e = outbox.First; e >= 0; e = outbox.Next(e))
             {
-                // No session on the broker (3.2.2.2): QoS 2 messages that reached PUBREC are the broker's now.
-                for (int e = outbox.First; e >= 0; e = outbox.Next(e))
-                {
-                    if (outbox.State(e) != OutboxState.AwaitingPubcomp) continue;
-                    outbox.SetState(e, OutboxState.Completed);
-                    Completed++;
-                }
-                outbox.ReclaimCompleted();
+                if (outbox.State(e) != OutboxState.AwaitingPubcomp) continue;
+                outbox.SetState(e, OutboxState.Completed);
+                Completed++;
             }
-            cursor = outbox.First;
-        }
-
-        /// <summary>Sends entries not yet transmitted on this connection while the window and the send buffer allow.</summary>
-        public void Transmit()
-        {
-            while (cursor >= 0 && Inflight < window)
-            {
-                int entry = cursor;
-                OutboxState s = outbox.State(entry);
-                if (s == OutboxState.AwaitingPubcomp)
-                {
-                    if (!output.AppendAck(MqttPacketType.Pubrel, outbox.PacketId(entry))) return;
-                    Inflight++;
-                }
-                else if (s != OutboxState.Completed && !TransmitPublish(entry))
-                {
-                    return;
-                }
-                cursor = outbox.Next(entry);
-            }
-        }
-
-        bool TransmitPublish(int entry)
-        {
-            int length = outbox.PacketLength(entry);
-            int at = output.MakeRoom(length);
-            if (at < 0) return false;
-            // The identifier is given when first sent, so that queued messages hold none and never exhaust them.
-            if (outbox.PacketId(entry) == 0) outbox.SetPacketId(entry, ids.Next());
-            byte[] packet = outbox.Storage;
-            int start = outbox.PacketOffset(entry);
-            byte[] b = output.Bytes;
-            Array.Copy(packet, start, b, at, length);
-            int topicAt = at + 1 + RemainingLength.TryRead(b, at + 1, 4, out _);
-            BigEndian.WriteUInt16(b, topicAt + 2 + BigEndian.ReadUInt16(b, topicAt), outbox.PacketId(entry));
-            if (outbox.TimesSent(entry) > 0) b[at] |= 0x08;
-            output.Commit(length);
-            outbox.CountSent(entry);
-            MqttQos qos = (MqttQos)((packet[start] >> 1) & 3);
-            outbox.SetState(entry, qos == MqttQos.AtLeastOnce ? OutboxState.AwaitingPuback : OutboxState.AwaitingPubrec);
-            Inflight++;
-            return true;
-        }
-
-        public void Pubrec(int packetId)
-        {
-            int entry = Find(packetId, OutboxState.AwaitingPubrec);
-            if (entry >= 0) outbox.SetState(entry, OutboxState.AwaitingPubcomp);
-        }
-
-        /// <summary>PUBACK or PUBCOMP ends a flow; false for a late or repeated one that nothing waits for.</summary>
-        public bool Complete(int packetId, OutboxState expected)
-        {
-            int entry = Find(packetId, expected);
-            if (entry < 0) return false;
-            outbox.SetState(entry, OutboxState.Completed);
-            Inflight--;
-            Completed++;
             outbox.ReclaimCompleted();
-            return true;
         }
+        cursor = outbox.First;
+    }
 
-        int Find(int packetId, OutboxState expected)
+    /// <summary>Sends entries not yet transmitted on this connection while the window and the send buffer allow.</summary>
+    public void Transmit()
+    {
+        while (cursor >= 0 && Inflight < window)
         {
-            for (int e = outbox.First; e >= 0 && e != cursor; e = outbox.Next(e))
+            int entry = cursor;
+            OutboxState s = outbox.State(entry);
+            if (s == OutboxState.AwaitingPubcomp)
             {
-                if (outbox.State(e) == expected && outbox.PacketId(e) == packetId) return e;
+                if (!output.AppendAck(MqttPacketType.Pubrel, outbox.PacketId(entry))) return;
+                Inflight++;
             }
-            return -1;
+            else if (s != OutboxState.Completed && !TransmitPublish(entry))
+            {
+                return;
+            }
+            cursor = outbox.Next(entry);
         }
+    }
+
+    bool TransmitPublish(int entry)
+    {
+        int length = outbox.PacketLength(entry);
+        int at = output.MakeRoom(length);
+        if (at < 0) return false;
+        // The identifier is given when first sent, so that queued messages hold none and never exhaust them.
+        if (outbox.PacketId(entry) == 0) outbox.SetPacketId(entry, ids.Next());
+        byte[] packet = outbox.Storage;
+        int start = outbox.PacketOffset(entry);
+        byte[] b = output.Bytes;
+        Array.Copy(packet, start, b, at, length);
+        int topicAt = at + 1 + RemainingLength.TryRead(b, at + 1, 4, out _);
+        BigEndian.WriteUInt16(b, topicAt + 2 + BigEndian.ReadUInt16(b, topicAt), outbox.PacketId(entry));
+        if (outbox.TimesSent(entry) > 0) b[at] |= 0x08;
+        output.Commit(length);
+        outbox.CountSent(entry);
+        MqttQos qos = (MqttQos)((packet[start] >> 1) & 3);
+        outbox.SetState(entry, qos == MqttQos.AtLeastOnce ? OutboxState.AwaitingPuback : OutboxState.AwaitingPubrec);
+        Inflight++;
+        return true;
+    }
+
+    public void Pubrec(int packetId)
+    {
+        int entry = Find(packetId, OutboxState.AwaitingPubrec);
+        if (entry >= 0) outbox.SetState(entry, OutboxState.AwaitingPubcomp);
+    }
+
+    /// <summary>PUBACK or PUBCOMP ends a flow; false for a late or repeated one that nothing waits for.</summary>
+    public bool Complete(int packetId, OutboxState expected)
+    {
+        int entry = Find(packetId, expected);
+        if (entry < 0) return false;
+        outbox.SetState(entry, OutboxState.Completed);
+        Inflight--;
+        Completed++;
+        outbox.ReclaimCompleted();
+        return true;
+    }
+
+    int Find(int packetId, OutboxState expected)
+    {
+        for (int e = outbox.First; e >= 0 && e != cursor; e = outbox.Next(e))
+        {
+            if (outbox.State(e) == expected && outbox.PacketId(e) == packetId) return e;
+        }
+        return -1;
     }
 }

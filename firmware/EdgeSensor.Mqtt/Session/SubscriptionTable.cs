@@ -1,174 +1,173 @@
 using System;
 using EdgeSensor.Mqtt.Codec;
 
-namespace EdgeSensor.Mqtt.Session
+namespace EdgeSensor.Mqtt.Session;
+
+/// <summary>
+/// The application's subscriptions, by index, and their SUBSCRIBE/UNSUBSCRIBE flows. Filters are encoded once
+/// when added, so routing an incoming message and re-subscribing after a reconnect work on bytes.
+/// </summary>
+public sealed class SubscriptionTable
 {
-    /// <summary>
-    /// The application's subscriptions, by index, and their SUBSCRIBE/UNSUBSCRIBE flows. Filters are encoded once
-    /// when added, so routing an incoming message and re-subscribing after a reconnect work on bytes.
-    /// </summary>
-    public sealed class SubscriptionTable
+    readonly byte[][] filters;
+    readonly MqttQos[] qos;
+    readonly SubscriptionState[] states;
+    readonly int[] packetIds;
+
+    public SubscriptionTable(int capacity)
     {
-        readonly byte[][] filters;
-        readonly MqttQos[] qos;
-        readonly SubscriptionState[] states;
-        readonly int[] packetIds;
+        filters = new byte[capacity][];
+        qos = new MqttQos[capacity];
+        states = new SubscriptionState[capacity];
+        packetIds = new int[capacity];
+    }
 
-        public SubscriptionTable(int capacity)
+    public int Capacity => states.Length;
+
+    public SubscriptionState State(int index) => states[index];
+
+    public void SetState(int index, SubscriptionState state, int packetId)
+    {
+        states[index] = state;
+        packetIds[index] = packetId;
+    }
+
+    public int PacketId(int index) => packetIds[index];
+
+    /// <summary>Finds <paramref name="count"/> consecutive free slots; returns the first, or -1.</summary>
+    int FindFree(int count)
+    {
+        int run = 0;
+        for (int i = 0; i < states.Length; i++)
         {
-            filters = new byte[capacity][];
-            qos = new MqttQos[capacity];
-            states = new SubscriptionState[capacity];
-            packetIds = new int[capacity];
+            run = states[i] == SubscriptionState.Free ? run + 1 : 0;
+            if (run == count) return i - count + 1;
         }
+        return -1;
+    }
 
-        public int Capacity => states.Length;
+    public void Set(int index, byte[] filter, MqttQos requested)
+    {
+        filters[index] = filter;
+        qos[index] = requested;
+        SetState(index, SubscriptionState.Pending, 0);
+    }
 
-        public SubscriptionState State(int index) => states[index];
-
-        public void SetState(int index, SubscriptionState state, int packetId)
+    /// <summary>Adds filters in consecutive slots, to go out in one SUBSCRIBE; returns the first slot.</summary>
+    public int Add(string[] filters, MqttQos[] qos)
+    {
+        if (filters.Length == 0 || filters.Length != qos.Length) throw new ArgumentException("one QoS per filter, at least one filter");
+        // Encoded once here: routing and re-subscribing then work on bytes.
+        byte[][] encoded = new byte[filters.Length][];
+        for (int i = 0; i < filters.Length; i++)
         {
-            states[index] = state;
-            packetIds[index] = packetId;
-        }
-
-        public int PacketId(int index) => packetIds[index];
-
-        /// <summary>Finds <paramref name="count"/> consecutive free slots; returns the first, or -1.</summary>
-        int FindFree(int count)
-        {
-            int run = 0;
-            for (int i = 0; i < states.Length; i++)
+            string filter = filters[i];
+            int length = MqttUtf8.ByteCount(filter);
+            // Empty, not valid UTF-8, too long, a misplaced wildcard [MQTT-4.7.1-2] [MQTT-4.7.1-3], or a QoS above 2.
+            bool valid = length > 0 && length <= 65535 && qos[i] <= MqttQos.ExactlyOnce;
+            if (valid)
             {
-                run = states[i] == SubscriptionState.Free ? run + 1 : 0;
-                if (run == count) return i - count + 1;
+                encoded[i] = new byte[length];
+                MqttUtf8.Encode(filter, encoded[i], 0);
+                valid = MqttTopic.ValidateFilter(encoded[i], 0, length) == MqttError.None;
             }
-            return -1;
+            if (!valid) throw new ArgumentException("invalid topic filter or QoS: " + filter);
         }
+        int first = FindFree(filters.Length);
+        if (first < 0) throw new InvalidOperationException("subscriptions full: raise MaxSubscriptions");
+        for (int i = 0; i < filters.Length; i++) Set(first + i, encoded[i], qos[i]);
+        return first;
+    }
 
-        public void Set(int index, byte[] filter, MqttQos requested)
+    /// <summary>Stops routing to the subscription; false when it was free or already removed. UNSUBSCRIBE goes out with the next <see cref="Transmit"/>.</summary>
+    public bool Remove(int index)
+    {
+        SubscriptionState s = states[index];
+        if (s == SubscriptionState.Free || s == SubscriptionState.Unsubscribing || s == SubscriptionState.UnsubscribeSent) return false;
+        SetState(index, SubscriptionState.Unsubscribing, 0);
+        return true;
+    }
+
+    /// <summary>The first live subscription whose filter matches the topic, or -1.</summary>
+    public int Match(byte[] topic, int offset, int length)
+    {
+        for (int i = 0; i < states.Length; i++)
         {
-            filters[index] = filter;
-            qos[index] = requested;
-            SetState(index, SubscriptionState.Pending, 0);
+            SubscriptionState s = states[i];
+            if (s != SubscriptionState.Pending && s != SubscriptionState.Subscribing && s != SubscriptionState.Active) continue;
+            byte[] f = filters[i];
+            if (MqttTopic.Matches(f, 0, f.Length, topic, offset, length)) return i;
         }
+        return -1;
+    }
 
-        /// <summary>Adds filters in consecutive slots, to go out in one SUBSCRIBE; returns the first slot.</summary>
-        public int Add(string[] filters, MqttQos[] qos)
+    public bool UsesPacketId(int packetId)
+    {
+        for (int i = 0; i < states.Length; i++)
         {
-            if (filters.Length == 0 || filters.Length != qos.Length) throw new ArgumentException("one QoS per filter, at least one filter");
-            // Encoded once here: routing and re-subscribing then work on bytes.
-            byte[][] encoded = new byte[filters.Length][];
-            for (int i = 0; i < filters.Length; i++)
-            {
-                string filter = filters[i];
-                int length = MqttUtf8.ByteCount(filter);
-                // Empty, not valid UTF-8, too long, a misplaced wildcard [MQTT-4.7.1-2] [MQTT-4.7.1-3], or a QoS above 2.
-                bool valid = length > 0 && length <= 65535 && qos[i] <= MqttQos.ExactlyOnce;
-                if (valid)
-                {
-                    encoded[i] = new byte[length];
-                    MqttUtf8.Encode(filter, encoded[i], 0);
-                    valid = MqttTopic.ValidateFilter(encoded[i], 0, length) == MqttError.None;
-                }
-                if (!valid) throw new ArgumentException("invalid topic filter or QoS: " + filter);
-            }
-            int first = FindFree(filters.Length);
-            if (first < 0) throw new InvalidOperationException("subscriptions full: raise MaxSubscriptions");
-            for (int i = 0; i < filters.Length; i++) Set(first + i, encoded[i], qos[i]);
-            return first;
+            if (packetIds[i] == packetId
+                && (states[i] == SubscriptionState.Subscribing || states[i] == SubscriptionState.UnsubscribeSent)) return true;
         }
+        return false;
+    }
 
-        /// <summary>Stops routing to the subscription; false when it was free or already removed. UNSUBSCRIBE goes out with the next <see cref="Transmit"/>.</summary>
-        public bool Remove(int index)
+    /// <summary>Queues SUBSCRIBE for each run of pending filters and UNSUBSCRIBE for each removed one, while there is room.</summary>
+    internal void Transmit(SendBuffer output, PacketIds ids)
+    {
+        for (int i = 0; i < states.Length; i++)
         {
-            SubscriptionState s = states[index];
-            if (s == SubscriptionState.Free || s == SubscriptionState.Unsubscribing || s == SubscriptionState.UnsubscribeSent) return false;
-            SetState(index, SubscriptionState.Unsubscribing, 0);
-            return true;
+            SubscriptionState s = states[i];
+            if (s != SubscriptionState.Pending && s != SubscriptionState.Unsubscribing) continue;
+            bool subscribe = s == SubscriptionState.Pending;
+            int run = 1;
+            while (subscribe && i + run < states.Length && states[i + run] == SubscriptionState.Pending) run++;
+            int id = ids.Next();
+            int at = output.MakeRoom(0);
+            int written = at < 0 ? -1 : subscribe
+                ? MqttEncoder.Subscribe(output.Bytes, at, id, filters, qos, i, run)
+                : MqttEncoder.Unsubscribe(output.Bytes, at, id, filters, i, 1);
+            if (written < 0) return;
+            output.Commit(written);
+            for (int k = i; k < i + run; k++) SetState(k, subscribe ? SubscriptionState.Subscribing : SubscriptionState.UnsubscribeSent, id);
+            i += run - 1;
         }
+    }
 
-        /// <summary>The first live subscription whose filter matches the topic, or -1.</summary>
-        public int Match(byte[] topic, int offset, int length)
+    /// <summary>SUBACK: one code per filter of the SUBSCRIBE, in order; each is reported to the handler.</summary>
+    internal void OnSuback(MqttPacket packet, IMqttSessionHandler handler)
+    {
+        int code = 0;
+        for (int i = 0; i < states.Length && code < packet.PayloadLength; i++)
         {
-            for (int i = 0; i < states.Length; i++)
-            {
-                SubscriptionState s = states[i];
-                if (s != SubscriptionState.Pending && s != SubscriptionState.Subscribing && s != SubscriptionState.Active) continue;
-                byte[] f = filters[i];
-                if (MqttTopic.Matches(f, 0, f.Length, topic, offset, length)) return i;
-            }
-            return -1;
+            if (states[i] != SubscriptionState.Subscribing || packetIds[i] != packet.PacketId) continue;
+            int result = packet.Buffer[packet.PayloadOffset + code++];
+            SetState(i, result == MqttSubscribeResult.Failure ? SubscriptionState.Refused : SubscriptionState.Active, 0);
+            handler.OnSubscribeResult(i, result);
         }
+    }
 
-        public bool UsesPacketId(int packetId)
+    internal void OnUnsuback(int packetId)
+    {
+        for (int i = 0; i < states.Length; i++)
         {
-            for (int i = 0; i < states.Length; i++)
-            {
-                if (packetIds[i] == packetId
-                    && (states[i] == SubscriptionState.Subscribing || states[i] == SubscriptionState.UnsubscribeSent)) return true;
-            }
-            return false;
+            if (states[i] == SubscriptionState.UnsubscribeSent && packetIds[i] == packetId) SetState(i, SubscriptionState.Free, 0);
         }
+    }
 
-        /// <summary>Queues SUBSCRIBE for each run of pending filters and UNSUBSCRIBE for each removed one, while there is room.</summary>
-        internal void Transmit(SendBuffer output, PacketIds ids)
+    /// <summary>
+    /// After CONNACK: with no session on the broker every live filter must be subscribed again and
+    /// removed ones are simply gone; with a session, only requests whose answer was lost are repeated.
+    /// </summary>
+    public void OnConnected(bool sessionPresent)
+    {
+        for (int i = 0; i < states.Length; i++)
         {
-            for (int i = 0; i < states.Length; i++)
-            {
-                SubscriptionState s = states[i];
-                if (s != SubscriptionState.Pending && s != SubscriptionState.Unsubscribing) continue;
-                bool subscribe = s == SubscriptionState.Pending;
-                int run = 1;
-                while (subscribe && i + run < states.Length && states[i + run] == SubscriptionState.Pending) run++;
-                int id = ids.Next();
-                int at = output.MakeRoom(0);
-                int written = at < 0 ? -1 : subscribe
-                    ? MqttEncoder.Subscribe(output.Bytes, at, id, filters, qos, i, run)
-                    : MqttEncoder.Unsubscribe(output.Bytes, at, id, filters, i, 1);
-                if (written < 0) return;
-                output.Commit(written);
-                for (int k = i; k < i + run; k++) SetState(k, subscribe ? SubscriptionState.Subscribing : SubscriptionState.UnsubscribeSent, id);
-                i += run - 1;
-            }
-        }
-
-        /// <summary>SUBACK: one code per filter of the SUBSCRIBE, in order; each is reported to the handler.</summary>
-        internal void OnSuback(MqttPacket packet, IMqttSessionHandler handler)
-        {
-            int code = 0;
-            for (int i = 0; i < states.Length && code < packet.PayloadLength; i++)
-            {
-                if (states[i] != SubscriptionState.Subscribing || packetIds[i] != packet.PacketId) continue;
-                int result = packet.Buffer[packet.PayloadOffset + code++];
-                SetState(i, result == MqttSubscribeResult.Failure ? SubscriptionState.Refused : SubscriptionState.Active, 0);
-                handler.OnSubscribeResult(i, result);
-            }
-        }
-
-        internal void OnUnsuback(int packetId)
-        {
-            for (int i = 0; i < states.Length; i++)
-            {
-                if (states[i] == SubscriptionState.UnsubscribeSent && packetIds[i] == packetId) SetState(i, SubscriptionState.Free, 0);
-            }
-        }
-
-        /// <summary>
-        /// After CONNACK: with no session on the broker every live filter must be subscribed again and
-        /// removed ones are simply gone; with a session, only requests whose answer was lost are repeated.
-        /// </summary>
-        public void OnConnected(bool sessionPresent)
-        {
-            for (int i = 0; i < states.Length; i++)
-            {
-                SubscriptionState s = states[i];
-                if (s == SubscriptionState.Free) continue;
-                bool removing = s == SubscriptionState.Unsubscribing || s == SubscriptionState.UnsubscribeSent;
-                if (!sessionPresent) SetState(i, removing ? SubscriptionState.Free : SubscriptionState.Pending, 0);
-                else if (s == SubscriptionState.Subscribing) SetState(i, SubscriptionState.Pending, 0);
-                else if (s == SubscriptionState.UnsubscribeSent) SetState(i, SubscriptionState.Unsubscribing, 0);
-            }
+            SubscriptionState s = states[i];
+            if (s == SubscriptionState.Free) continue;
+            bool removing = s == SubscriptionState.Unsubscribing || s == SubscriptionState.UnsubscribeSent;
+            if (!sessionPresent) SetState(i, removing ? SubscriptionState.Free : SubscriptionState.Pending, 0);
+            else if (s == SubscriptionState.Subscribing) SetState(i, SubscriptionState.Pending, 0);
+            else if (s == SubscriptionState.UnsubscribeSent) SetState(i, SubscriptionState.Unsubscribing, 0);
         }
     }
 }

@@ -1,10 +1,9 @@
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Transports
+namespace EdgeSensor.Transports;
+
+/// <summary>The desktop's monotonic clock: milliseconds since boot, unaffected by changes to the wall clock.</summary>
+public sealed class SystemClock : IMonotonicClock
 {
-    /// <summary>The desktop's monotonic clock: milliseconds since boot, unaffected by changes to the wall clock.</summary>
-    public sealed class SystemClock : IMonotonicClock
-    {
-        public long NowMs => System.Environment.TickCount64;
-    }
+    public long NowMs => System.Environment.TickCount64;
 }

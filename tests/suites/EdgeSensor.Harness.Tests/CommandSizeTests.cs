@@ -29,5 +29,5 @@ public sealed class CommandSizeTests
         Assert.Equal(0, run.WaitForExit());
     }
 
-    private static string Shorten(string output) => output.Length > 500 ? output.Substring(0, 500) + "..." : output;
+    static string Shorten(string output) => output.Length > 500 ? output.Substring(0, 500) + "..." : output;
 }

@@ -7,7 +7,7 @@ namespace EdgeSensor.Harness.Tests;
 /// What every harness error must look like: one line, "edgesensor: " and the cause, with the exit code of that cause;
 /// no stack trace. `run` may print its own notes (the broker address) too; stdout and stderr arrive in either order.
 /// </summary>
-internal static class ErrorLine
+static class ErrorLine
 {
     /// <summary>Asserts the exit code and that the output has one error line, holding every one of <paramref name="expected"/>.</summary>
     public static void Assert((int ExitCode, string Output) result, int exitCode, params string[] expected)

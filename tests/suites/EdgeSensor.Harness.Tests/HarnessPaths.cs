@@ -6,7 +6,7 @@ using System.Reflection;
 namespace EdgeSensor.Harness.Tests;
 
 /// <summary>Where the built harness and the repository are, from what the build recorded.</summary>
-internal static class HarnessPaths
+static class HarnessPaths
 {
     public static string HarnessDll
     {

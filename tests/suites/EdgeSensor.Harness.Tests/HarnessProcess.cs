@@ -11,16 +11,16 @@ namespace EdgeSensor.Harness.Tests;
 /// so a test can wait for the line it expects next. Started in its own session, so a SIGINT can go to the whole
 /// process group, as a terminal's Ctrl+C does.
 /// </summary>
-internal sealed class HarnessProcess : IDisposable
+sealed class HarnessProcess : IDisposable
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly Process process;
-    private readonly BlockingCollection<string> lines = new();
-    private readonly List<string> seen = new();
-    private int streamsOpen = 2;
+    readonly Process process;
+    readonly BlockingCollection<string> lines = new();
+    readonly List<string> seen = new();
+    int streamsOpen = 2;
 
-    private HarnessProcess(string workingDirectory, IEnumerable<string> arguments, bool prefixDotnet = true)
+    HarnessProcess(string workingDirectory, IEnumerable<string> arguments, bool prefixDotnet = true)
     {
         var start = new ProcessStartInfo("/usr/bin/setsid")
         {
@@ -153,7 +153,7 @@ internal sealed class HarnessProcess : IDisposable
         process.Dispose();
     }
 
-    private void Receive(string line)
+    void Receive(string line)
     {
         if (line == null)
         {

@@ -13,12 +13,12 @@ namespace EdgeSensor.Harness.Tests;
 /// clean-session CONNECT, closes before CONNACK, never answers, or serves the client just enough (SUBACK, PUBACK,
 /// PINGRESP) for an operator's connection to come up. Packets are written byte by byte, not by the project's codec.
 /// </summary>
-internal sealed class HostileBroker : IDisposable
+sealed class HostileBroker : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly Func<string, Behaviour> behaviourFor;
-    private readonly List<Socket> sockets = new();
-    private volatile bool disposed;
+    readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    readonly Func<string, Behaviour> behaviourFor;
+    readonly List<Socket> sockets = new();
+    volatile bool disposed;
 
     /// <param name="behaviourFor">What to do with a connection, from the client id its CONNECT carries.</param>
     public HostileBroker(Func<string, Behaviour> behaviourFor)
@@ -69,7 +69,7 @@ internal sealed class HostileBroker : IDisposable
         }
     }
 
-    private void AcceptLoop()
+    void AcceptLoop()
     {
         while (!disposed)
         {
@@ -92,7 +92,7 @@ internal sealed class HostileBroker : IDisposable
         }
     }
 
-    private void Serve(Socket socket)
+    void Serve(Socket socket)
     {
         try
         {
@@ -138,7 +138,7 @@ internal sealed class HostileBroker : IDisposable
     }
 
     /// <summary>Just enough of a broker for a client to stay connected; DISCONNECT or a close ends it.</summary>
-    private static void Answer(Socket socket)
+    static void Answer(Socket socket)
     {
         while (true)
         {
@@ -173,14 +173,14 @@ internal sealed class HostileBroker : IDisposable
     }
 
     /// <summary>The client id of a CONNECT's body: after the protocol name (2 + 4), level, flags and keepalive.</summary>
-    private static string ClientId(byte[] body)
+    static string ClientId(byte[] body)
     {
         int length = body[10] << 8 | body[11];
         return Encoding.UTF8.GetString(body, 12, length);
     }
 
     /// <summary>One packet: its first byte (type and flags) and its body; -1 and null when the client closed.</summary>
-    private static (int First, byte[] Body) ReadPacket(Socket socket)
+    static (int First, byte[] Body) ReadPacket(Socket socket)
     {
         var one = new byte[1];
         if (!ReadExactly(socket, one))
@@ -208,7 +208,7 @@ internal sealed class HostileBroker : IDisposable
         return ReadExactly(socket, body) ? (first, body) : (-1, null);
     }
 
-    private static bool ReadExactly(Socket socket, byte[] into)
+    static bool ReadExactly(Socket socket, byte[] into)
     {
         for (int at = 0; at < into.Length;)
         {

@@ -49,7 +49,7 @@ public sealed class UserErrorTests
         Assert.DoesNotContain("hunter2", result.Output);
     }
 
-    private static void AssertOneLine(string output, string expected)
+    static void AssertOneLine(string output, string expected)
     {
         string[] lines = output.Split('\n').Where(l => l.Trim().Length > 0).ToArray();
         Assert.True(lines.Length == 1, "expected one line, got:\n" + output);

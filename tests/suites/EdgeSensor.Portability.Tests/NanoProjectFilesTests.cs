@@ -5,80 +5,79 @@ using EdgeSensor.Portability.Tests.ApiCheck;
 using EdgeSensor.Portability.Tests.ProjectFiles;
 using Xunit;
 
-namespace EdgeSensor.Portability.Tests
+namespace EdgeSensor.Portability.Tests;
+
+/// <summary>
+/// The .nfproj files cannot be built here (the nanoFramework SDK runs in Visual Studio on Windows), so they
+/// are checked for what would silently differ from the net10.0 build: sources left out, and packages that
+/// do not match packages.config, nanoframework-api-v1.txt's versions, or what the compiled code needs.
+/// </summary>
+public sealed class NanoProjectFilesTests
 {
-    /// <summary>
-    /// The .nfproj files cannot be built here (the nanoFramework SDK runs in Visual Studio on Windows), so they
-    /// are checked for what would silently differ from the net10.0 build: sources left out, and packages that
-    /// do not match packages.config, nanoframework-api-v1.txt's versions, or what the compiled code needs.
-    /// </summary>
-    public sealed class NanoProjectFilesTests
+    static readonly string[] ExpectedProjects =
     {
-        private static readonly string[] ExpectedProjects =
-        {
-            Path.Combine("firmware", "EdgeSensor.Device", "EdgeSensor.Device.nfproj"),
-            Path.Combine("firmware", "EdgeSensor.Esp32", "EdgeSensor.Esp32.nfproj"),
-            Path.Combine("firmware", "EdgeSensor.Mqtt", "EdgeSensor.Mqtt.nfproj"),
-            Path.Combine("tests", "suites", "EdgeSensor.NanoTests", "Device", "EdgeSensor.NanoTests.Device.nfproj"),
-            Path.Combine("tests", "suites", "EdgeSensor.NanoTests", "Mqtt", "EdgeSensor.NanoTests.Mqtt.nfproj"),
-            Path.Combine("tests", "tools", "EdgeSensor.NanoBenchmarks", "EdgeSensor.NanoBenchmarks.nfproj"),
-        };
+        Path.Combine("firmware", "EdgeSensor.Device", "EdgeSensor.Device.nfproj"),
+        Path.Combine("firmware", "EdgeSensor.Esp32", "EdgeSensor.Esp32.nfproj"),
+        Path.Combine("firmware", "EdgeSensor.Mqtt", "EdgeSensor.Mqtt.nfproj"),
+        Path.Combine("tests", "suites", "EdgeSensor.NanoTests", "Device", "EdgeSensor.NanoTests.Device.nfproj"),
+        Path.Combine("tests", "suites", "EdgeSensor.NanoTests", "Mqtt", "EdgeSensor.NanoTests.Mqtt.nfproj"),
+        Path.Combine("tests", "tools", "EdgeSensor.NanoBenchmarks", "EdgeSensor.NanoBenchmarks.nfproj"),
+    };
 
-        public static IEnumerable<object[]> Projects => NanoProjects.RelativePaths().Select(path => new object[] { path });
+    public static IEnumerable<object[]> Projects => NanoProjects.RelativePaths().Select(path => new object[] { path });
 
-        [Fact]
-        public void FindsEveryNanoFrameworkProject()
-        {
-            Assert.Equal(ExpectedProjects.OrderBy(path => path, System.StringComparer.Ordinal), NanoProjects.RelativePaths());
-        }
+    [Fact]
+    public void FindsEveryNanoFrameworkProject()
+    {
+        Assert.Equal(ExpectedProjects.OrderBy(path => path, System.StringComparer.Ordinal), NanoProjects.RelativePaths());
+    }
 
-        [Theory]
-        [MemberData(nameof(Projects))]
-        public void CompilesEverySourceFileInItsFolderAndNoMissingOne(string project)
-        {
-            AssertNoProblems(NanoProjectChecker.CheckSources(Load(project)));
-        }
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void CompilesEverySourceFileInItsFolderAndNoMissingOne(string project)
+    {
+        AssertNoProblems(NanoProjectChecker.CheckSources(Load(project)));
+    }
 
-        [Theory]
-        [MemberData(nameof(Projects))]
-        public void ReferencesOnlyPackagesItsPackagesConfigListsAtApiListingVersions(string project)
-        {
-            AssertNoProblems(NanoProjectChecker.CheckPackageReferences(Load(project), RepositoryPaths.Packages, Listing().Packages));
-        }
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void ReferencesOnlyPackagesItsPackagesConfigListsAtApiListingVersions(string project)
+    {
+        AssertNoProblems(NanoProjectChecker.CheckPackageReferences(Load(project), RepositoryPaths.Packages, Listing().Packages));
+    }
 
-        [Theory]
-        [MemberData(nameof(Projects))]
-        public void ReferencesProjectsThatExist(string project)
-        {
-            AssertNoProblems(NanoProjectChecker.CheckProjectReferences(Load(project)));
-        }
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void ReferencesProjectsThatExist(string project)
+    {
+        AssertNoProblems(NanoProjectChecker.CheckProjectReferences(Load(project)));
+    }
 
-        [Theory]
-        [InlineData("EdgeSensor.Mqtt")]
-        [InlineData("EdgeSensor.Device")]
-        public void PortableLibraryListsThePackageOfEveryNanoFrameworkAssemblyItsCodeUses(string library)
-        {
-            PortabilityReport report = PortableAssembliesTests.CheckPortableAssemblies();
-            string packagesConfig = Path.Combine(RepositoryPaths.Root, "firmware", library, "packages.config");
+    [Theory]
+    [InlineData("EdgeSensor.Mqtt")]
+    [InlineData("EdgeSensor.Device")]
+    public void PortableLibraryListsThePackageOfEveryNanoFrameworkAssemblyItsCodeUses(string library)
+    {
+        PortabilityReport report = PortableAssembliesTests.CheckPortableAssemblies();
+        string packagesConfig = Path.Combine(RepositoryPaths.Root, "firmware", library, "packages.config");
 
-            AssertNoProblems(NanoProjectChecker.CheckPackagesCoverAssemblies(
-                packagesConfig, report.NanoAssembliesUsedBy[library], Listing().Packages));
-        }
+        AssertNoProblems(NanoProjectChecker.CheckPackagesCoverAssemblies(
+            packagesConfig, report.NanoAssembliesUsedBy[library], Listing().Packages));
+    }
 
-        private static NanoProjectFile Load(string project)
-        {
-            return NanoProjectFile.Load(Path.Combine(RepositoryPaths.Root, project));
-        }
+    static NanoProjectFile Load(string project)
+    {
+        return NanoProjectFile.Load(Path.Combine(RepositoryPaths.Root, project));
+    }
 
-        private static ApiListing Listing()
-        {
-            return ApiListing.Load(RepositoryPaths.ApiListingFile);
-        }
+    static ApiListing Listing()
+    {
+        return ApiListing.Load(RepositoryPaths.ApiListingFile);
+    }
 
-        private static void AssertNoProblems(IEnumerable<string> problems)
-        {
-            string[] found = problems.ToArray();
-            Assert.True(found.Length == 0, string.Join("\n", found));
-        }
+    static void AssertNoProblems(IEnumerable<string> problems)
+    {
+        string[] found = problems.ToArray();
+        Assert.True(found.Length == 0, string.Join("\n", found));
     }
 }

@@ -1,8 +1,7 @@
-namespace EdgeSensor.NanoBenchmarks
+namespace EdgeSensor.NanoBenchmarks;
+
+/// <summary>One operation to time: it must leave its state ready for the next call.</summary>
+public interface IBenchmark
 {
-    /// <summary>One operation to time: it must leave its state ready for the next call.</summary>
-    public interface IBenchmark
-    {
-        void Run();
-    }
+    void Run();
 }

@@ -32,6 +32,8 @@ static class SdkProjectWriter
         xml.AppendLine("  <Import Project=\"Sdk.props\" Sdk=\"Microsoft.NET.Sdk\" />");
         xml.AppendLine("  <PropertyGroup>");
         xml.AppendLine("    <TargetFramework>netstandard2.0</TargetFramework>");
+        // The house style (.editorconfig) holds here too, except namespace-matches-folder: this project's folder is not the sources'.
+        xml.AppendLine("    <NoWarn>$(NoWarn);IDE0130</NoWarn>");
         xml.AppendLine("    <OutputType>" + (project.IsExecutable ? "Exe" : "Library") + "</OutputType>");
         xml.AppendLine("    <AssemblyName>" + Escape(project.AssemblyName) + "</AssemblyName>");
         xml.AppendLine("    <EnableDefaultItems>false</EnableDefaultItems>");

@@ -2,185 +2,184 @@ using System.Collections;
 using System.Reflection;
 using EdgeSensor.Device.Json;
 
-namespace EdgeSensor.Device.Config.Parsing
+namespace EdgeSensor.Device.Config.Parsing;
+
+/// <summary>
+/// Walks a configuration document with a <see cref="JsonReader"/>, guided by <see cref="ConfigSchema"/>: each
+/// member is looked up by its name in its object's rows and read and checked by its row's type; unknown and
+/// repeated members, members of another kind and missing ones are refused the same way everywhere. Every
+/// problem is a <see cref="ConfigException"/> naming the field. Each object is handed to
+/// <see cref="DeviceConfigParser"/> as soon as it ends, so refusals come in document order. Recursion follows
+/// the schema's three levels, never the document's nesting.
+/// </summary>
+sealed partial class ConfigReader
 {
-    /// <summary>
-    /// Walks a configuration document with a <see cref="JsonReader"/>, guided by <see cref="ConfigSchema"/>: each
-    /// member is looked up by its name in its object's rows and read and checked by its row's type; unknown and
-    /// repeated members, members of another kind and missing ones are refused the same way everywhere. Every
-    /// problem is a <see cref="ConfigException"/> naming the field. Each object is handed to
-    /// <see cref="DeviceConfigParser"/> as soon as it ends, so refusals come in document order. Recursion follows
-    /// the schema's three levels, never the document's nesting.
-    /// </summary>
-    internal sealed partial class ConfigReader
+    // Owners of the pins and I2C addresses taken so far: slots 0 to 39 are the GPIOs, then 128 addresses per bus.
+    const int FirstAddressSlot = 40;
+
+    readonly JsonReader json;
+    readonly object[] owners = new object[FirstAddressSlot + 2 * 128];
+
+    public ConfigReader(byte[] document, int offset, int count)
     {
-        // Owners of the pins and I2C addresses taken so far: slots 0 to 39 are the GPIOs, then 128 addresses per bus.
-        const int FirstAddressSlot = 40;
+        json = new JsonReader(document, offset, count);
+    }
 
-        readonly JsonReader json;
-        readonly object[] owners = new object[FirstAddressSlot + 2 * 128];
+    public DeviceConfig ReadDocument()
+    {
+        Advance(ConfigText.Document);
+        ConfigObject root = ReadObject(string.Empty, ConfigSchema.Root, null, new DeviceConfig());
 
-        public ConfigReader(byte[] document, int offset, int count)
+        // Only whitespace may follow; that is checked before the rules that span the whole document.
+        Advance(ConfigText.Document);
+        DeviceConfigParser.Check(root, null);
+        return (DeviceConfig)root.Model;
+    }
+
+    /// <summary>
+    /// Gives the resource in <paramref name="slot"/> (a GPIO, or an I2C address from <see cref="AddressSlot"/>)
+    /// to <paramref name="owner"/>; refused at <paramref name="path"/> when another field took it first.
+    /// </summary>
+    public void Claim(string path, int slot, string owner, string resource)
+    {
+        object taken = owners[slot];
+        if (taken != null) throw new ConfigException(path, resource + " is already used by " + (string)taken);
+
+        owners[slot] = owner;
+    }
+
+    public static int AddressSlot(int bus, int address) => FirstAddressSlot + ((bus - 1) * 128) + address;
+
+    ConfigObject ReadObject(string path, int section, string arrayPath, object model)
+    {
+        if (json.TokenType != JsonTokenType.StartObject) throw Mismatch(ConfigText.OfObject(path), "an object");
+
+        ConfigObject read = new ConfigObject(this, model, section, path, arrayPath);
+        ConfigField[] fields = ConfigSchema.Fields;
+        while (true)
         {
-            json = new JsonReader(document, offset, count);
-        }
+            Advance(ConfigText.OfObject(path));
+            if (json.TokenType == JsonTokenType.EndObject) break;
 
-        public DeviceConfig ReadDocument()
-        {
-            Advance(ConfigText.Document);
-            ConfigObject root = ReadObject(string.Empty, ConfigSchema.Root, null, new DeviceConfig());
+            int row = 0;
+            while (row < fields.Length && (fields[row].Section != section || !json.TextEquals(fields[row].Name))) row++;
 
-            // Only whitespace may follow; that is checked before the rules that span the whole document.
-            Advance(ConfigText.Document);
-            DeviceConfigParser.Check(root, null);
-            return (DeviceConfig)root.Model;
-        }
-
-        /// <summary>
-        /// Gives the resource in <paramref name="slot"/> (a GPIO, or an I2C address from <see cref="AddressSlot"/>)
-        /// to <paramref name="owner"/>; refused at <paramref name="path"/> when another field took it first.
-        /// </summary>
-        public void Claim(string path, int slot, string owner, string resource)
-        {
-            object taken = owners[slot];
-            if (taken != null) throw new ConfigException(path, resource + " is already used by " + (string)taken);
-
-            owners[slot] = owner;
-        }
-
-        public static int AddressSlot(int bus, int address) => FirstAddressSlot + ((bus - 1) * 128) + address;
-
-        ConfigObject ReadObject(string path, int section, string arrayPath, object model)
-        {
-            if (json.TokenType != JsonTokenType.StartObject) throw Mismatch(ConfigText.OfObject(path), "an object");
-
-            ConfigObject read = new ConfigObject(this, model, section, path, arrayPath);
-            ConfigField[] fields = ConfigSchema.Fields;
-            while (true)
+            if (row == fields.Length)
             {
-                Advance(ConfigText.OfObject(path));
-                if (json.TokenType == JsonTokenType.EndObject) break;
+                // nanoFramework strings end at U+0000: "host\u0000" would be named as the known member "host".
+                if (json.ContainsNul())
+                    throw new ConfigException(ConfigText.OfObject(path), "a property name must not contain U+0000");
 
-                int row = 0;
-                while (row < fields.Length && (fields[row].Section != section || !json.TextEquals(fields[row].Name))) row++;
+                throw new ConfigException(ConfigText.Member(path, ConfigText.Bare(json.GetString())),
+                    "unknown property (known: " + ConfigSchema.Known(section, -1) + ")");
+            }
 
-                if (row == fields.Length)
+            string memberPath = ConfigText.Member(path, fields[row].Name);
+            if (read.Values[row] != null) throw new ConfigException(memberPath, "given twice");
+
+            Advance(memberPath);
+            object value = ReadValue(fields[row], memberPath, model);
+            read.Values[row] = value;
+            if (fields[row].Field != null)
+            {
+                FieldInfo target = model.GetType().GetField(fields[row].Field);
+                ArrayList elements = value as ArrayList;
+                target.SetValue(model, elements == null ? value : elements.ToArray(target.FieldType.GetElementType()));
+            }
+        }
+
+        if (ConfigSchema.KindsOf(section) != null) CheckElement(read);
+
+        return read;
+    }
+
+    ArrayList ReadArray(string path, int section)
+    {
+        if (json.TokenType != JsonTokenType.StartArray) throw Mismatch(path, "an array");
+
+        ConfigField[] fields = ConfigSchema.Fields;
+        ArrayList elements = new ArrayList();
+        ArrayList keys = new ArrayList();
+        while (true)
+        {
+            string elementPath = ConfigText.Element(path, elements.Count);
+            Advance(elementPath);
+            if (json.TokenType == JsonTokenType.EndArray) return elements;
+
+            ConfigObject element = ReadObject(elementPath, section, path, DeviceConfigParser.Create(section));
+            DeviceConfigParser.Check(element, elements);
+
+            // An element's key (its name) is how topics and telemetry tell it from its siblings.
+            for (int row = 0; row < fields.Length; row++)
+            {
+                if (fields[row].Section == section && fields[row].Type == ConfigField.Key)
                 {
-                    // nanoFramework strings end at U+0000: "host\u0000" would be named as the known member "host".
-                    if (json.ContainsNul())
-                        throw new ConfigException(ConfigText.OfObject(path), "a property name must not contain U+0000");
+                    object key = element.Values[row];
+                    int earlier = keys.IndexOf(key);
+                    if (earlier >= 0)
+                        throw element.Refuse(fields[row].Name, ConfigText.Quote((string)key) + " is already the name of " + element.Sibling(earlier));
 
-                    throw new ConfigException(ConfigText.Member(path, ConfigText.Bare(json.GetString())),
-                        "unknown property (known: " + ConfigSchema.Known(section, -1) + ")");
-                }
-
-                string memberPath = ConfigText.Member(path, fields[row].Name);
-                if (read.Values[row] != null) throw new ConfigException(memberPath, "given twice");
-
-                Advance(memberPath);
-                object value = ReadValue(fields[row], memberPath, model);
-                read.Values[row] = value;
-                if (fields[row].Field != null)
-                {
-                    FieldInfo target = model.GetType().GetField(fields[row].Field);
-                    ArrayList elements = value as ArrayList;
-                    target.SetValue(model, elements == null ? value : elements.ToArray(target.FieldType.GetElementType()));
+                    keys.Add(key);
                 }
             }
 
-            if (ConfigSchema.KindsOf(section) != null) CheckElement(read);
-
-            return read;
+            elements.Add(element.Model);
         }
+    }
 
-        ArrayList ReadArray(string path, int section)
+    /// <summary>
+    /// An array element's kind and key first, then the members its kind may not have, then the ones it must
+    /// have: in that order, so that a wrong kind is reported before what follows from it.
+    /// </summary>
+    void CheckElement(ConfigObject element)
+    {
+        string[] kinds = ConfigSchema.KindsOf(element.Section);
+        ConfigField[] fields = ConfigSchema.Fields;
+        string kindText = null;
+        for (int pass = 0; pass < 3; pass++)
         {
-            if (json.TokenType != JsonTokenType.StartArray) throw Mismatch(path, "an array");
-
-            ConfigField[] fields = ConfigSchema.Fields;
-            ArrayList elements = new ArrayList();
-            ArrayList keys = new ArrayList();
-            while (true)
+            for (int row = 0; row < fields.Length; row++)
             {
-                string elementPath = ConfigText.Element(path, elements.Count);
-                Advance(elementPath);
-                if (json.TokenType == JsonTokenType.EndArray) return elements;
+                ConfigField field = fields[row];
+                object value = element.Values[row];
+                bool first = field.Type == ConfigField.Kind || field.Type == ConfigField.Key;
+                if (field.Section != element.Section || (pass == 0) != first) continue;
 
-                ConfigObject element = ReadObject(elementPath, section, path, DeviceConfigParser.Create(section));
-                DeviceConfigParser.Check(element, elements);
+                if (value == null && (pass == 0 || (pass == 2 && field.Required != null && field.AllowedFor(element.Kind))))
+                    throw element.Refuse(field.Name, "missing (" + field.Required + ")");
 
-                // An element's key (its name) is how topics and telemetry tell it from its siblings.
-                for (int row = 0; row < fields.Length; row++)
+                if (value != null && pass == 1 && !field.AllowedFor(element.Kind))
                 {
-                    if (fields[row].Section == section && fields[row].Type == ConfigField.Key)
+                    throw element.Refuse(field.Name, "not a property of a " + kindText + (element.Section == ConfigSchema.Sensor ? " sensor" : " actuator")
+                        + " (known: " + ConfigSchema.Known(element.Section, element.Kind) + ")");
+                }
+
+                if (pass == 0 && field.Type == ConfigField.Key)
+                    ConfigRules.CheckLabel(element.PathOf(field.Name), (string)value);
+                else if (pass == 0)
+                {
+                    kindText = (string)value;
+                    while (++element.Kind < kinds.Length && kinds[element.Kind] != kindText)
                     {
-                        object key = element.Values[row];
-                        int earlier = keys.IndexOf(key);
-                        if (earlier >= 0)
-                            throw element.Refuse(fields[row].Name, ConfigText.Quote((string)key) + " is already the name of " + element.Sibling(earlier));
-
-                        keys.Add(key);
-                    }
-                }
-
-                elements.Add(element.Model);
-            }
-        }
-
-        /// <summary>
-        /// An array element's kind and key first, then the members its kind may not have, then the ones it must
-        /// have: in that order, so that a wrong kind is reported before what follows from it.
-        /// </summary>
-        void CheckElement(ConfigObject element)
-        {
-            string[] kinds = ConfigSchema.KindsOf(element.Section);
-            ConfigField[] fields = ConfigSchema.Fields;
-            string kindText = null;
-            for (int pass = 0; pass < 3; pass++)
-            {
-                for (int row = 0; row < fields.Length; row++)
-                {
-                    ConfigField field = fields[row];
-                    object value = element.Values[row];
-                    bool first = field.Type == ConfigField.Kind || field.Type == ConfigField.Key;
-                    if (field.Section != element.Section || (pass == 0) != first) continue;
-
-                    if (value == null && (pass == 0 || (pass == 2 && field.Required != null && field.AllowedFor(element.Kind))))
-                        throw element.Refuse(field.Name, "missing (" + field.Required + ")");
-
-                    if (value != null && pass == 1 && !field.AllowedFor(element.Kind))
-                    {
-                        throw element.Refuse(field.Name, "not a property of a " + kindText + (element.Section == ConfigSchema.Sensor ? " sensor" : " actuator")
-                            + " (known: " + ConfigSchema.Known(element.Section, element.Kind) + ")");
                     }
 
-                    if (pass == 0 && field.Type == ConfigField.Key)
-                        ConfigRules.CheckLabel(element.PathOf(field.Name), (string)value);
-                    else if (pass == 0)
-                    {
-                        kindText = (string)value;
-                        while (++element.Kind < kinds.Length && kinds[element.Kind] != kindText)
-                        {
-                        }
-
-                        if (element.Kind == kinds.Length)
-                            throw element.Refuse(field.Name, "expected " + field.Required + ", got " + ConfigText.Quote(kindText));
-                    }
+                    if (element.Kind == kinds.Length)
+                        throw element.Refuse(field.Name, "expected " + field.Required + ", got " + ConfigText.Quote(kindText));
                 }
             }
         }
+    }
 
-        /// <summary>Moves to the next token; a syntax error is reported at <paramref name="path"/>, the field being read.</summary>
-        void Advance(string path)
+    /// <summary>Moves to the next token; a syntax error is reported at <paramref name="path"/>, the field being read.</summary>
+    void Advance(string path)
+    {
+        try
         {
-            try
-            {
-                json.Read();
-            }
-            catch (JsonReaderException error)
-            {
-                throw new ConfigException(path, "invalid JSON: " + error.Message, error.Position);
-            }
+            json.Read();
+        }
+        catch (JsonReaderException error)
+        {
+            throw new ConfigException(path, "invalid JSON: " + error.Message, error.Position);
         }
     }
 }

@@ -1,39 +1,38 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 
-namespace EdgeSensor.Desktop.Broker
+namespace EdgeSensor.Desktop.Broker;
+
+/// <summary>Sends the signals .NET's Process cannot: SIGTERM (mosquitto saves its persistence database only on a
+/// graceful stop) and SIGSTOP (to freeze it at a chosen moment).</summary>
+static class UnixSignal
 {
-    /// <summary>Sends the signals .NET's Process cannot: SIGTERM (mosquitto saves its persistence database only on a
-    /// graceful stop) and SIGSTOP (to freeze it at a chosen moment).</summary>
-    internal static class UnixSignal
+    const int SigTerm = 15;
+    const int SigStop = 19; // Linux numbering
+    const int NoSuchProcess = 3; // ESRCH
+
+    public static void Terminate(int pid)
     {
-        private const int SigTerm = 15;
-        private const int SigStop = 19; // Linux numbering
-        private const int NoSuchProcess = 3; // ESRCH
+        Send(pid, SigTerm);
+    }
 
-        public static void Terminate(int pid)
-        {
-            Send(pid, SigTerm);
-        }
+    public static void Freeze(int pid)
+    {
+        Send(pid, SigStop);
+    }
 
-        public static void Freeze(int pid)
+    static void Send(int pid, int signal)
+    {
+        if (kill(pid, signal) != 0)
         {
-            Send(pid, SigStop);
-        }
-
-        private static void Send(int pid, int signal)
-        {
-            if (kill(pid, signal) != 0)
+            int error = Marshal.GetLastPInvokeError();
+            if (error != NoSuchProcess)
             {
-                int error = Marshal.GetLastPInvokeError();
-                if (error != NoSuchProcess)
-                {
-                    throw new Win32Exception(error);
-                }
+                throw new Win32Exception(error);
             }
         }
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int kill(int pid, int signal);
     }
+
+    [DllImport("libc", SetLastError = true)]
+    static extern int kill(int pid, int signal);
 }

@@ -1,73 +1,72 @@
 using System;
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Desktop.Devices
+namespace EdgeSensor.Desktop.Devices;
+
+/// <summary>
+/// The device's log of what happened to its connection, in words, the way its <c>disconnected</c> and
+/// <c>subscribe_refused</c> events tell operators (docs/device-topics.md): after a connect that followed failures,
+/// why the connection ended, the last failed attempt and the CONNACK code of the last refusal, by their enum names;
+/// and when the broker refused the command subscription, the filter. Fed by the MQTT client's I/O thread.
+/// </summary>
+public sealed class ConnectionLog
 {
-    /// <summary>
-    /// The device's log of what happened to its connection, in words, the way its <c>disconnected</c> and
-    /// <c>subscribe_refused</c> events tell operators (docs/device-topics.md): after a connect that followed failures,
-    /// why the connection ended, the last failed attempt and the CONNACK code of the last refusal, by their enum names;
-    /// and when the broker refused the command subscription, the filter. Fed by the MQTT client's I/O thread.
-    /// </summary>
-    public sealed class ConnectionLog
+    readonly string id;
+    readonly string commandFilter;
+    readonly Action<string> write;
+    MqttError reason;
+    MqttError last;
+    MqttConnectReturnCode code;
+
+    public ConnectionLog(string id, string commandFilter, Action<string> write)
     {
-        readonly string id;
-        readonly string commandFilter;
-        readonly Action<string> write;
-        MqttError reason;
-        MqttError last;
-        MqttConnectReturnCode code;
+        this.id = id;
+        this.commandFilter = commandFilter;
+        this.write = write;
+    }
 
-        public ConnectionLog(string id, string commandFilter, Action<string> write)
+    public void OnConnected()
+    {
+        if (reason != MqttError.None)
         {
-            this.id = id;
-            this.commandFilter = commandFilter;
-            this.write = write;
+            write(id + " connected again; it was offline because: " + reason
+                + (last != MqttError.None ? ", last attempt: " + last : "")
+                + (code != MqttConnectReturnCode.Accepted ? ", CONNACK: " + code : ""));
         }
 
-        public void OnConnected()
-        {
-            if (reason != MqttError.None)
-            {
-                write(id + " connected again; it was offline because: " + reason
-                    + (last != MqttError.None ? ", last attempt: " + last : "")
-                    + (code != MqttConnectReturnCode.Accepted ? ", CONNACK: " + code : ""));
-            }
+        reason = MqttError.None;
+        last = MqttError.None;
+        code = MqttConnectReturnCode.Accepted;
+    }
 
-            reason = MqttError.None;
-            last = MqttError.None;
-            code = MqttConnectReturnCode.Accepted;
+    public void OnDisconnected(MqttError error, MqttConnectReturnCode returnCode)
+    {
+        if (error == MqttError.ClosedByClient)
+        {
+            return; // asked for: nothing to explain
         }
 
-        public void OnDisconnected(MqttError error, MqttConnectReturnCode returnCode)
+        if (reason == MqttError.None)
         {
-            if (error == MqttError.ClosedByClient)
-            {
-                return; // asked for: nothing to explain
-            }
-
-            if (reason == MqttError.None)
-            {
-                reason = error;
-            }
-            else
-            {
-                last = error;
-            }
-
-            if (error == MqttError.ConnectionRefused)
-            {
-                code = returnCode;
-            }
+            reason = error;
+        }
+        else
+        {
+            last = error;
         }
 
-        public void OnSubscribeResult(int returnCode)
+        if (error == MqttError.ConnectionRefused)
         {
-            if (returnCode == MqttSubscribeResult.Failure)
-            {
-                write(id + " deaf: the broker refused the command subscription " + commandFilter
-                    + " (SUBACK 0x80); no command reaches it until a later connect's subscription is granted");
-            }
+            code = returnCode;
+        }
+    }
+
+    public void OnSubscribeResult(int returnCode)
+    {
+        if (returnCode == MqttSubscribeResult.Failure)
+        {
+            write(id + " deaf: the broker refused the command subscription " + commandFilter
+                + " (SUBACK 0x80); no command reaches it until a later connect's subscription is granted");
         }
     }
 }

@@ -1,61 +1,60 @@
 using EdgeSensor.Mqtt;
 
-namespace EdgeSensor.Desktop.Fleet
+namespace EdgeSensor.Desktop.Fleet;
+
+/// <summary>
+/// Passes the session's callbacks on to the device and remembers that one came, so that the shard ticks the
+/// device right away (to announce after a connect, to apply a command) instead of at its next sampling time.
+/// </summary>
+sealed class WakingSessionHandler : IMqttSessionHandler
 {
-    /// <summary>
-    /// Passes the session's callbacks on to the device and remembers that one came, so that the shard ticks the
-    /// device right away (to announce after a connect, to apply a command) instead of at its next sampling time.
-    /// </summary>
-    internal sealed class WakingSessionHandler : IMqttSessionHandler
+    readonly IMqttSessionHandler device;
+
+    public WakingSessionHandler(IMqttSessionHandler device)
     {
-        private readonly IMqttSessionHandler device;
+        this.device = device;
+    }
 
-        public WakingSessionHandler(IMqttSessionHandler device)
-        {
-            this.device = device;
-        }
+    bool woken;
+    bool connected;
 
-        private bool woken;
-        private bool connected;
+    /// <summary>True once after any callback.</summary>
+    public bool TakeWake()
+    {
+        bool result = woken;
+        woken = false;
+        return result;
+    }
 
-        /// <summary>True once after any callback.</summary>
-        public bool TakeWake()
-        {
-            bool result = woken;
-            woken = false;
-            return result;
-        }
+    /// <summary>True once after a CONNACK accepted the connection.</summary>
+    public bool TakeConnected()
+    {
+        bool result = connected;
+        connected = false;
+        return result;
+    }
 
-        /// <summary>True once after a CONNACK accepted the connection.</summary>
-        public bool TakeConnected()
-        {
-            bool result = connected;
-            connected = false;
-            return result;
-        }
+    public void OnConnected(bool sessionPresent)
+    {
+        woken = true;
+        connected = true;
+        device.OnConnected(sessionPresent);
+    }
 
-        public void OnConnected(bool sessionPresent)
-        {
-            woken = true;
-            connected = true;
-            device.OnConnected(sessionPresent);
-        }
+    public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
+    {
+        woken = true;
+        device.OnDisconnected(reason, returnCode);
+    }
 
-        public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
-        {
-            woken = true;
-            device.OnDisconnected(reason, returnCode);
-        }
+    public void OnMessage(MqttMessage message)
+    {
+        woken = true;
+        device.OnMessage(message);
+    }
 
-        public void OnMessage(MqttMessage message)
-        {
-            woken = true;
-            device.OnMessage(message);
-        }
-
-        public void OnSubscribeResult(int subscriptionIndex, int returnCode)
-        {
-            device.OnSubscribeResult(subscriptionIndex, returnCode);
-        }
+    public void OnSubscribeResult(int subscriptionIndex, int returnCode)
+    {
+        device.OnSubscribeResult(subscriptionIndex, returnCode);
     }
 }

@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Transports;
 
 namespace EdgeSensor.Harness.Cli;
 

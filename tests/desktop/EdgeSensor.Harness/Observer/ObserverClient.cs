@@ -2,9 +2,9 @@ using System;
 using System.IO;
 using System.Text;
 using System.Threading;
-using EdgeSensor.Transports;
 using EdgeSensor.Harness.Cli;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Transports;
 
 namespace EdgeSensor.Harness.Observer;
 

@@ -18,6 +18,6 @@ interface IConsoleView
     /// <summary>Shows the board until a stop is requested.</summary>
     void ShowUntil(StopSignal stop);
 
-    public static IConsoleView For(DeviceBoard board, string title) =>
+    static IConsoleView For(DeviceBoard board, string title) =>
         System.Console.IsOutputRedirected ? new PlainLineView() : new LiveTableView(board, title);
 }

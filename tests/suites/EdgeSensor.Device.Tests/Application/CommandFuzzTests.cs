@@ -174,9 +174,16 @@ public class CommandFuzzTests
         Array.Copy(payload, position, buffer, At + topic.Length, count);
         f.Handler.OnMessage(new MqttMessage
         {
-            Buffer = buffer, TopicOffset = At, TopicLength = topic.Length,
-            PayloadOffset = At + topic.Length, PayloadCount = count, PayloadPosition = position, PayloadTotalLength = total,
-            Qos = MqttQos.AtLeastOnce, Retain = retain, SubscriptionIndex = 0,
+            Buffer = buffer,
+            TopicOffset = At,
+            TopicLength = topic.Length,
+            PayloadOffset = At + topic.Length,
+            PayloadCount = count,
+            PayloadPosition = position,
+            PayloadTotalLength = total,
+            Qos = MqttQos.AtLeastOnce,
+            Retain = retain,
+            SubscriptionIndex = 0,
         });
     }
 

@@ -1,10 +1,9 @@
 using System.Text;
 
-namespace EdgeSensor.Integration.Tests.Interop
+namespace EdgeSensor.Integration.Tests.Interop;
+
+/// <summary>A message as paho-mqtt received it.</summary>
+sealed record PahoMessage(string Topic, byte[] Payload, int Qos, bool Retain)
 {
-    /// <summary>A message as paho-mqtt received it.</summary>
-    internal sealed record PahoMessage(string Topic, byte[] Payload, int Qos, bool Retain)
-    {
-        public string Text => Encoding.UTF8.GetString(Payload);
-    }
+    public string Text => Encoding.UTF8.GetString(Payload);
 }

@@ -5,136 +5,135 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 
-namespace EdgeSensor.Integration.Tests.Reliability
+namespace EdgeSensor.Integration.Tests.Reliability;
+
+/// <summary>
+/// A TCP proxy on a free 127.0.0.1 port in front of a broker, to break links the way networks do: cut them,
+/// let them go silent (half-open), slow them down or fragment them. Controls act on the connections open now;
+/// <see cref="ForNewConnections"/> sets what later connections start with.
+/// </summary>
+sealed class FaultProxy : IDisposable
 {
-    /// <summary>
-    /// A TCP proxy on a free 127.0.0.1 port in front of a broker, to break links the way networks do: cut them,
-    /// let them go silent (half-open), slow them down or fragment them. Controls act on the connections open now;
-    /// <see cref="ForNewConnections"/> sets what later connections start with.
-    /// </summary>
-    internal sealed class FaultProxy : IDisposable
+    readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
+    readonly int brokerPort;
+    readonly object gate = new object();
+    readonly List<ProxyConnection> open = new List<ProxyConnection>();
+    FaultSettings newConnections;
+    int accepted;
+    bool disposed;
+
+    public FaultProxy(int brokerPort)
     {
-        private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
-        private readonly int brokerPort;
-        private readonly object gate = new object();
-        private readonly List<ProxyConnection> open = new List<ProxyConnection>();
-        private FaultSettings newConnections;
-        private int accepted;
-        private bool disposed;
+        this.brokerPort = brokerPort;
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        new Thread(AcceptLoop) { IsBackground = true, Name = "proxy accept " + Port }.Start();
+    }
 
-        public FaultProxy(int brokerPort)
+    public string Host => "127.0.0.1";
+
+    public int Port { get; }
+
+    /// <summary>Connections accepted so far.</summary>
+    public int Accepted { get { lock (gate) { return accepted; } } }
+
+    public List<ProxyConnection> Connections { get { lock (gate) { return open.ToList(); } } }
+
+    public FaultSettings ForNewConnections { get { lock (gate) { return newConnections; } } set { lock (gate) { newConnections = value; } } }
+
+    /// <summary>Cuts every open connection; returns how many there were.</summary>
+    public int Cut()
+    {
+        List<ProxyConnection> now = Connections;
+        now.ForEach(c => c.Cut());
+        return now.Count;
+    }
+
+    public void GoSilent() => Connections.ForEach(c => c.GoSilent());
+
+    public void Delay(int milliseconds) => Connections.ForEach(c => c.Delay(milliseconds));
+
+    public void ByteAtATime(bool on) => Connections.ForEach(c => c.ByteAtATime(on));
+
+    public void Resume() => Connections.ForEach(c => c.Resume());
+
+    public void Dispose()
+    {
+        lock (gate)
         {
-            this.brokerPort = brokerPort;
-            listener.Start();
-            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            new Thread(AcceptLoop) { IsBackground = true, Name = "proxy accept " + Port }.Start();
+            disposed = true;
         }
 
-        public string Host => "127.0.0.1";
+        listener.Stop();
+        Cut();
+    }
 
-        public int Port { get; }
-
-        /// <summary>Connections accepted so far.</summary>
-        public int Accepted { get { lock (gate) { return accepted; } } }
-
-        public List<ProxyConnection> Connections { get { lock (gate) { return open.ToList(); } } }
-
-        public FaultSettings ForNewConnections { get { lock (gate) { return newConnections; } } set { lock (gate) { newConnections = value; } } }
-
-        /// <summary>Cuts every open connection; returns how many there were.</summary>
-        public int Cut()
+    void AcceptLoop()
+    {
+        while (true)
         {
-            List<ProxyConnection> now = Connections;
-            now.ForEach(c => c.Cut());
-            return now.Count;
-        }
-
-        public void GoSilent() => Connections.ForEach(c => c.GoSilent());
-
-        public void Delay(int milliseconds) => Connections.ForEach(c => c.Delay(milliseconds));
-
-        public void ByteAtATime(bool on) => Connections.ForEach(c => c.ByteAtATime(on));
-
-        public void Resume() => Connections.ForEach(c => c.Resume());
-
-        public void Dispose()
-        {
-            lock (gate)
+            Socket client;
+            try
             {
-                disposed = true;
+                client = listener.AcceptSocket();
+            }
+            catch (Exception) when (IsDisposed())
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
             }
 
-            listener.Stop();
-            Cut();
-        }
-
-        private void AcceptLoop()
-        {
-            while (true)
+            var broker = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            client.NoDelay = true;
+            try
             {
-                Socket client;
-                try
-                {
-                    client = listener.AcceptSocket();
-                }
-                catch (Exception) when (IsDisposed())
-                {
-                    return;
-                }
-                catch (SocketException)
-                {
-                    continue;
-                }
+                broker.Connect(IPAddress.Loopback, brokerPort);
+            }
+            catch (SocketException)
+            {
+                // Nothing listens behind us (broker down): the client sees its connection refused-like close.
+                client.LingerState = new LingerOption(true, 0);
+                client.Dispose();
+                broker.Dispose();
+                continue;
+            }
 
-                var broker = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                client.NoDelay = true;
-                try
+            ProxyConnection connection;
+            lock (gate)
+            {
+                if (disposed)
                 {
-                    broker.Connect(IPAddress.Loopback, brokerPort);
-                }
-                catch (SocketException)
-                {
-                    // Nothing listens behind us (broker down): the client sees its connection refused-like close.
-                    client.LingerState = new LingerOption(true, 0);
                     client.Dispose();
                     broker.Dispose();
-                    continue;
+                    return;
                 }
 
-                ProxyConnection connection;
-                lock (gate)
-                {
-                    if (disposed)
-                    {
-                        client.Dispose();
-                        broker.Dispose();
-                        return;
-                    }
-
-                    accepted++;
-                    connection = new ProxyConnection(client, broker, newConnections);
-                    open.Add(connection);
-                }
-
-                connection.Closed += Forget;
-                connection.Start();
+                accepted++;
+                connection = new ProxyConnection(client, broker, newConnections);
+                open.Add(connection);
             }
+
+            connection.Closed += Forget;
+            connection.Start();
         }
+    }
 
-        private void Forget(ProxyConnection connection)
+    void Forget(ProxyConnection connection)
+    {
+        lock (gate)
         {
-            lock (gate)
-            {
-                open.Remove(connection);
-            }
+            open.Remove(connection);
         }
+    }
 
-        private bool IsDisposed()
+    bool IsDisposed()
+    {
+        lock (gate)
         {
-            lock (gate)
-            {
-                return disposed;
-            }
+            return disposed;
         }
     }
 }

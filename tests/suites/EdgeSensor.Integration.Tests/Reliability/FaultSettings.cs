@@ -1,5 +1,4 @@
-namespace EdgeSensor.Integration.Tests.Reliability
-{
-    /// <summary>The faults a new <see cref="ProxyConnection"/> starts with.</summary>
-    internal readonly record struct FaultSettings(bool Silent, int DelayMs, bool ByteAtATime);
-}
+namespace EdgeSensor.Integration.Tests.Reliability;
+
+/// <summary>The faults a new <see cref="ProxyConnection"/> starts with.</summary>
+readonly record struct FaultSettings(bool Silent, int DelayMs, bool ByteAtATime);

@@ -99,7 +99,8 @@ public class WriterTurnTests
         {
             lock (sessionLock) Publish("second", 20);
             secondResult = writer.Write(Timeout.Infinite);
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         second.Start();
         WaitUntilBlocked(second);
 

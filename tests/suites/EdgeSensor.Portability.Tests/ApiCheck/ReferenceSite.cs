@@ -1,10 +1,9 @@
-namespace EdgeSensor.Portability.Tests.ApiCheck
+namespace EdgeSensor.Portability.Tests.ApiCheck;
+
+/// <summary>Where a member reference occurs, which decides whether the compiler could have left it out.</summary>
+enum ReferenceSite
 {
-    /// <summary>Where a member reference occurs, which decides whether the compiler could have left it out.</summary>
-    internal enum ReferenceSite
-    {
-        Code,
-        Attribute,
-        ModuleAttribute,
-    }
+    Code,
+    Attribute,
+    ModuleAttribute,
 }

@@ -1,9 +1,8 @@
-namespace EdgeSensor.Portability.Tests.ProjectFiles
+namespace EdgeSensor.Portability.Tests.ProjectFiles;
+
+/// <summary>One package a packages.config restores.</summary>
+sealed record PackagesConfigEntry(string Id, string Version, string? TargetFramework)
 {
-    /// <summary>One package a packages.config restores.</summary>
-    internal sealed record PackagesConfigEntry(string Id, string Version, string? TargetFramework)
-    {
-        /// <summary>The folder packages.config restore unpacks the package into.</summary>
-        public string FolderName => Id + "." + Version;
-    }
+    /// <summary>The folder packages.config restore unpacks the package into.</summary>
+    public string FolderName => Id + "." + Version;
 }

@@ -2,8 +2,8 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
-using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Transports;
 
 namespace EdgeSensor.ThroughputClient;
 

@@ -3,8 +3,8 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Text;
 using System.Threading;
-using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Transports;
 
 namespace EdgeSensor.ThroughputClient;
 

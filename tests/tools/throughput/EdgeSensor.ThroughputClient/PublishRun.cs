@@ -2,8 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
-using EdgeSensor.Transports;
 using EdgeSensor.Mqtt;
+using EdgeSensor.Transports;
 
 namespace EdgeSensor.ThroughputClient;
 

@@ -2,127 +2,126 @@ using EdgeSensor.Device.Config;
 using EdgeSensor.Mqtt;
 using nanoFramework.TestFramework;
 
-namespace EdgeSensor.NanoTests.Application
+namespace EdgeSensor.NanoTests.Application;
+
+/// <summary>
+/// Home Assistant MQTT discovery (device-topics.md), byte for byte: one retained config per sensor quantity
+/// (sensor), per relay (switch) and per PWM output (number), each with availability and the device block.
+/// </summary>
+[TestClass]
+public class DiscoveryDocumentTests
 {
-    /// <summary>
-    /// Home Assistant MQTT discovery (device-topics.md), byte for byte: one retained config per sensor quantity
-    /// (sensor), per relay (switch) and per PWM output (number), each with availability and the device block.
-    /// </summary>
-    [TestClass]
-    public class DiscoveryDocumentTests
+    static readonly byte[] DegreesCelsius = new byte[] { 0xC2, 0xB0, (byte)'C' }; // "°C" in UTF-8
+
+    static byte[] Tail(string prefix)
     {
-        static readonly byte[] DegreesCelsius = new byte[] { 0xC2, 0xB0, (byte)'C' }; // "°C" in UTF-8
+        return Ascii.Json("'availability_topic':'" + prefix + "/status','payload_available':'online','payload_not_available':'offline',"
+            + "'device':{'identifiers':['dev1'],'name':'dev1','manufacturer':'EdgeSensor','model':'esp32-devkitc','sw_version':'1.2.3'}}");
+    }
 
-        static byte[] Tail(string prefix)
-        {
-            return Ascii.Json("'availability_topic':'" + prefix + "/status','payload_available':'online','payload_not_available':'offline',"
-                + "'device':{'identifiers':['dev1'],'name':'dev1','manufacturer':'EdgeSensor','model':'esp32-devkitc','sw_version':'1.2.3'}}");
-        }
+    static byte[] SensorDocument(string prefix, string sensor, string key, string deviceClass, byte[] unit)
+    {
+        return Expect.Join(
+            Ascii.Json("{'name':'" + sensor + " " + deviceClass + "','unique_id':'dev1_" + sensor + "_" + key + "','state_topic':'" + prefix + "/telemetry',"
+                + "'value_template':'{{ value_json.sensors["),
+            Ascii.Bytes("'" + sensor + "'"), // single quotes inside the template stay single
+            Ascii.Json("]." + key + " }}','unit_of_measurement':'"),
+            unit,
+            Ascii.Json("','device_class':'" + deviceClass + "','state_class':'measurement',"),
+            Tail(prefix));
+    }
 
-        static byte[] SensorDocument(string prefix, string sensor, string key, string deviceClass, byte[] unit)
-        {
-            return Expect.Join(
-                Ascii.Json("{'name':'" + sensor + " " + deviceClass + "','unique_id':'dev1_" + sensor + "_" + key + "','state_topic':'" + prefix + "/telemetry',"
-                    + "'value_template':'{{ value_json.sensors["),
-                Ascii.Bytes("'" + sensor + "'"), // single quotes inside the template stay single
-                Ascii.Json("]." + key + " }}','unit_of_measurement':'"),
-                unit,
-                Ascii.Json("','device_class':'" + deviceClass + "','state_class':'measurement',"),
-                Tail(prefix));
-        }
+    static byte[] RelayDocument(string prefix)
+    {
+        return Expect.Join(
+            Ascii.Json("{'name':'relay1','unique_id':'dev1_relay1','command_topic':'" + prefix + "/cmd/relay1','state_topic':'" + prefix + "/state/relay1',"
+                + "'payload_on':'ON','payload_off':'OFF','state_on':'ON','state_off':'OFF',"),
+            Tail(prefix));
+    }
 
-        static byte[] RelayDocument(string prefix)
-        {
-            return Expect.Join(
-                Ascii.Json("{'name':'relay1','unique_id':'dev1_relay1','command_topic':'" + prefix + "/cmd/relay1','state_topic':'" + prefix + "/state/relay1',"
-                    + "'payload_on':'ON','payload_off':'OFF','state_on':'ON','state_off':'OFF',"),
-                Tail(prefix));
-        }
+    static byte[] PwmDocument(string prefix)
+    {
+        return Expect.Join(
+            Ascii.Json("{'name':'led','unique_id':'dev1_led','command_topic':'" + prefix + "/cmd/led','state_topic':'" + prefix + "/state/led',"
+                + "'min':0,'max':100,'step':1,'unit_of_measurement':'%','mode':'slider',"),
+            Tail(prefix));
+    }
 
-        static byte[] PwmDocument(string prefix)
-        {
-            return Expect.Join(
-                Ascii.Json("{'name':'led','unique_id':'dev1_led','command_topic':'" + prefix + "/cmd/led','state_topic':'" + prefix + "/state/led',"
-                    + "'min':0,'max':100,'step':1,'unit_of_measurement':'%','mode':'slider',"),
-                Tail(prefix));
-        }
+    static DeviceFixture WithDiscovery(string haPrefix)
+    {
+        DeviceConfig config = DeviceFixture.SampleConfig();
+        config.HomeAssistantDiscovery = true;
+        if (haPrefix != null) config.HomeAssistantPrefix = haPrefix;
+        DeviceFixture f = new DeviceFixture(config);
+        f.Connect();
+        return f;
+    }
 
-        static DeviceFixture WithDiscovery(string haPrefix)
-        {
-            DeviceConfig config = DeviceFixture.SampleConfig();
-            config.HomeAssistantDiscovery = true;
-            if (haPrefix != null) config.HomeAssistantPrefix = haPrefix;
-            DeviceFixture f = new DeviceFixture(config);
-            f.Connect();
-            return f;
-        }
+    [TestMethod]
+    public void DiscoveryPublishesOneRetainedConfigPerQuantityAndActuatorAfterInfo()
+    {
+        DeviceFixture f = WithDiscovery(null);
+        Assert.AreEqual(DeviceFixture.Base + "/info", f.Link[1].Topic, "info first");
+        Expect.Message(f.Link, 2, "homeassistant/sensor/dev1/dht22_temperature_c/config",
+            SensorDocument(DeviceFixture.Base, "dht22", "temperature_c", "temperature", DegreesCelsius), MqttQos.AtLeastOnce, true);
+        Expect.Message(f.Link, 3, "homeassistant/sensor/dev1/dht22_humidity_pct/config",
+            SensorDocument(DeviceFixture.Base, "dht22", "humidity_pct", "humidity", Ascii.Bytes("%")), MqttQos.AtLeastOnce, true);
+        Expect.Message(f.Link, 4, "homeassistant/switch/dev1/relay1/config", RelayDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
+        Expect.Message(f.Link, 5, "homeassistant/number/dev1/led/config", PwmDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
+        Assert.AreEqual(DeviceFixture.Base + "/event", f.Link[6].Topic, "then the boot event");
+        Assert.AreEqual(10, f.Link.Count, "status, info, 4 configs, boot, 2 states, telemetry");
+    }
 
-        [TestMethod]
-        public void DiscoveryPublishesOneRetainedConfigPerQuantityAndActuatorAfterInfo()
-        {
-            DeviceFixture f = WithDiscovery(null);
-            Assert.AreEqual(DeviceFixture.Base + "/info", f.Link[1].Topic, "info first");
-            Expect.Message(f.Link, 2, "homeassistant/sensor/dev1/dht22_temperature_c/config",
-                SensorDocument(DeviceFixture.Base, "dht22", "temperature_c", "temperature", DegreesCelsius), MqttQos.AtLeastOnce, true);
-            Expect.Message(f.Link, 3, "homeassistant/sensor/dev1/dht22_humidity_pct/config",
-                SensorDocument(DeviceFixture.Base, "dht22", "humidity_pct", "humidity", Ascii.Bytes("%")), MqttQos.AtLeastOnce, true);
-            Expect.Message(f.Link, 4, "homeassistant/switch/dev1/relay1/config", RelayDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
-            Expect.Message(f.Link, 5, "homeassistant/number/dev1/led/config", PwmDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
-            Assert.AreEqual(DeviceFixture.Base + "/event", f.Link[6].Topic, "then the boot event");
-            Assert.AreEqual(10, f.Link.Count, "status, info, 4 configs, boot, 2 states, telemetry");
-        }
+    [TestMethod]
+    public void WithoutDiscoveryNoConfigIsPublished()
+    {
+        DeviceFixture f = new DeviceFixture();
+        f.Connect();
+        for (int i = 0; i < f.Link.Count; i++) Assert.IsFalse(f.Link[i].Topic.IndexOf("homeassistant") == 0, "message " + i.ToString() + " is " + f.Link[i].Topic);
+    }
 
-        [TestMethod]
-        public void WithoutDiscoveryNoConfigIsPublished()
-        {
-            DeviceFixture f = new DeviceFixture();
-            f.Connect();
-            for (int i = 0; i < f.Link.Count; i++) Assert.IsFalse(f.Link[i].Topic.IndexOf("homeassistant") == 0, "message " + i.ToString() + " is " + f.Link[i].Topic);
-        }
+    [TestMethod]
+    public void TheDiscoveryPrefixIsTheConfiguredOne()
+    {
+        DeviceFixture f = WithDiscovery("ha");
+        Expect.Message(f.Link, 4, "ha/switch/dev1/relay1/config", RelayDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
+    }
 
-        [TestMethod]
-        public void TheDiscoveryPrefixIsTheConfiguredOne()
-        {
-            DeviceFixture f = WithDiscovery("ha");
-            Expect.Message(f.Link, 4, "ha/switch/dev1/relay1/config", RelayDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
-        }
+    [TestMethod]
+    public void DocumentsFollowTheTopicPrefix()
+    {
+        DeviceConfig config = DeviceFixture.SampleConfig();
+        config.HomeAssistantDiscovery = true;
+        config.Prefix = "site/a";
+        DeviceFixture f = new DeviceFixture(config);
+        f.Connect();
+        Expect.Message(f.Link, 0, "site/a/dev1/status", Ascii.Bytes("online"), MqttQos.AtLeastOnce, true);
+        Expect.Message(f.Link, 5, "homeassistant/number/dev1/led/config", PwmDocument("site/a/dev1"), MqttQos.AtLeastOnce, true);
+    }
 
-        [TestMethod]
-        public void DocumentsFollowTheTopicPrefix()
+    [TestMethod]
+    public void ThePressureQuantityIsDescribedInHectopascal()
+    {
+        DeviceConfig config = DeviceFixture.SampleConfig();
+        config.HomeAssistantDiscovery = true;
+        FakeSensor bme = new FakeSensor("bme", new EdgeSensor.Device.Sensors.SensorQuantity[]
         {
-            DeviceConfig config = DeviceFixture.SampleConfig();
-            config.HomeAssistantDiscovery = true;
-            config.Prefix = "site/a";
-            DeviceFixture f = new DeviceFixture(config);
-            f.Connect();
-            Expect.Message(f.Link, 0, "site/a/dev1/status", Ascii.Bytes("online"), MqttQos.AtLeastOnce, true);
-            Expect.Message(f.Link, 5, "homeassistant/number/dev1/led/config", PwmDocument("site/a/dev1"), MqttQos.AtLeastOnce, true);
-        }
+            EdgeSensor.Device.Sensors.SensorQuantity.TemperatureC, EdgeSensor.Device.Sensors.SensorQuantity.HumidityPercent, EdgeSensor.Device.Sensors.SensorQuantity.PressureHpa,
+        });
+        DeviceFixture f = new DeviceFixture(config, new EdgeSensor.Device.Sensors.ISensor[] { bme });
+        f.Connect();
+        Expect.Message(f.Link, 4, "homeassistant/sensor/dev1/bme_pressure_hpa/config",
+            SensorDocument(DeviceFixture.Base, "bme", "pressure_hpa", "pressure", Ascii.Bytes("hPa")), MqttQos.AtLeastOnce, true);
+    }
 
-        [TestMethod]
-        public void ThePressureQuantityIsDescribedInHectopascal()
-        {
-            DeviceConfig config = DeviceFixture.SampleConfig();
-            config.HomeAssistantDiscovery = true;
-            FakeSensor bme = new FakeSensor("bme", new EdgeSensor.Device.Sensors.SensorQuantity[]
-            {
-                EdgeSensor.Device.Sensors.SensorQuantity.TemperatureC, EdgeSensor.Device.Sensors.SensorQuantity.HumidityPercent, EdgeSensor.Device.Sensors.SensorQuantity.PressureHpa,
-            });
-            DeviceFixture f = new DeviceFixture(config, new EdgeSensor.Device.Sensors.ISensor[] { bme });
-            f.Connect();
-            Expect.Message(f.Link, 4, "homeassistant/sensor/dev1/bme_pressure_hpa/config",
-                SensorDocument(DeviceFixture.Base, "bme", "pressure_hpa", "pressure", Ascii.Bytes("hPa")), MqttQos.AtLeastOnce, true);
-        }
-
-        [TestMethod]
-        public void DiscoveryIsRepublishedAfterAReconnect()
-        {
-            DeviceFixture f = WithDiscovery(null);
-            f.Link.Clear();
-            f.Device.OnDisconnected(MqttError.TransportClosed, MqttConnectReturnCode.Accepted);
-            f.Connect();
-            Assert.AreEqual(9, f.Link.Count, "status, info, 4 configs, why it was offline, 2 states: no boot event");
-            Expect.Message(f.Link, 5, "homeassistant/number/dev1/led/config", PwmDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
-        }
+    [TestMethod]
+    public void DiscoveryIsRepublishedAfterAReconnect()
+    {
+        DeviceFixture f = WithDiscovery(null);
+        f.Link.Clear();
+        f.Device.OnDisconnected(MqttError.TransportClosed, MqttConnectReturnCode.Accepted);
+        f.Connect();
+        Assert.AreEqual(9, f.Link.Count, "status, info, 4 configs, why it was offline, 2 states: no boot event");
+        Expect.Message(f.Link, 5, "homeassistant/number/dev1/led/config", PwmDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
     }
 }

@@ -1,13 +1,13 @@
-namespace EdgeSensor.NanoTests.Config
+namespace EdgeSensor.NanoTests.Config;
+
+/// <summary>
+/// Documents beyond the shipped samples, compiled in. The desktop fuzz tests (EdgeSensor.Device.Tests) link this
+/// file and mutate the same documents: one copy of each.
+/// </summary>
+public static class ConfigExamples
 {
-    /// <summary>
-    /// Documents beyond the shipped samples, compiled in. The desktop fuzz tests (EdgeSensor.Device.Tests) link this
-    /// file and mutate the same documents: one copy of each.
-    /// </summary>
-    public static class ConfigExamples
-    {
-        /// <summary>The document of issue 4, every field given.</summary>
-        public const string IssueExample = @"{
+    /// <summary>The document of issue 4, every field given.</summary>
+    public const string IssueExample = @"{
   ""id"": ""esp32-a1b2c3"", ""board"": ""esp32-devkitc"", ""prefix"": ""edgesensor"",
   ""broker"": {""host"": ""192.168.1.10"", ""port"": 1883, ""tls"": false, ""ca_certificate"": ""-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"", ""username"": ""dev"", ""password"": ""secret""},
   ""wifi"": {""ssid"": ""shed"", ""password"": ""secret12""},
@@ -26,5 +26,4 @@ namespace EdgeSensor.NanoTests.Config
     {""kind"": ""pwm"", ""name"": ""led"", ""pin"": 25, ""frequency_hz"": 1000, ""safe_state"": 0}
   ]
 }";
-    }
 }

@@ -1,16 +1,16 @@
-namespace EdgeSensor.NanoTests.Config
+namespace EdgeSensor.NanoTests.Config;
+
+/// <summary>
+/// The sample documents of hardware/config, compiled in (the interpreter has no file system). A desktop test
+/// (EdgeSensor.NanoTests.OnDesktop) checks that each is the shipped file byte for byte.
+/// </summary>
+public static class SampleDocuments
 {
-    /// <summary>
-    /// The sample documents of hardware/config, compiled in (the interpreter has no file system). A desktop test
-    /// (EdgeSensor.NanoTests.OnDesktop) checks that each is the shipped file byte for byte.
-    /// </summary>
-    public static class SampleDocuments
-    {
-        public static readonly string[] FileNames = new string[] { "esp32-devkitc.json", "simulated.json" };
+    public static readonly string[] FileNames = new string[] { "esp32-devkitc.json", "simulated.json" };
 
-        public static readonly string[] Documents = new string[] { Esp32DevKitC, Simulated };
+    public static readonly string[] Documents = new string[] { Esp32DevKitC, Simulated };
 
-        public const string Esp32DevKitC = @"{
+    public const string Esp32DevKitC = @"{
   ""id"": """",
   ""board"": ""esp32-devkitc"",
   ""prefix"": ""edgesensor"",
@@ -44,7 +44,7 @@ namespace EdgeSensor.NanoTests.Config
 }
 ";
 
-        public const string Simulated = @"{
+    public const string Simulated = @"{
   ""id"": ""sim-001"",
   ""board"": ""simulated"",
   ""prefix"": ""edgesensor"",
@@ -77,5 +77,4 @@ namespace EdgeSensor.NanoTests.Config
   ]
 }
 ";
-    }
 }
