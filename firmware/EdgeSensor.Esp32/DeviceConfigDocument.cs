@@ -2,7 +2,8 @@ namespace EdgeSensor.Esp32;
 
 /// <summary>
 /// The configuration document, compiled in: nanoFramework 1.x offers no file system to read it from.
-/// Keep it identical to hardware/config/esp32-devkitc.json (a desktop test compares them and parses it).
+/// Identical to hardware/config/esp32-devkitc.json, final newline included: the NanoTests compile this file and
+/// parse it on nanoCLR, and their desktop run compares it with the shipped file byte for byte.
 /// It holds no secrets: Wi-Fi and broker credentials come from DeviceSecrets.cs (see DeviceSecrets.Apply.cs).
 /// Without an "id" the device names itself "esp32-" and the last 6 hex digits of its Wi-Fi MAC.
 /// </summary>
@@ -39,5 +40,6 @@ static class DeviceConfigDocument
     { ""kind"": ""relay"", ""name"": ""relay1"", ""pin"": 26, ""active_low"": true, ""safe_state"": ""off"" },
     { ""kind"": ""pwm"", ""name"": ""led"", ""pin"": 25, ""frequency_hz"": 1000, ""safe_state"": 0 }
   ]
-}";
+}
+";
 }
