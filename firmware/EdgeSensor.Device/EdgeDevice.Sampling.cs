@@ -46,7 +46,7 @@ public sealed partial class EdgeDevice
     {
         sequence++;
         json.Reset(document, 0);
-        telemetry.Write(json, sequence, (now - bootAt) / 1000, readings);
+        TelemetryDocument.Write(json, sequence, (now - bootAt) / 1000, sensors, readings);
         if (link != null && Publish(topics.Telemetry, false, telemetryQos) == MqttPublishResult.Accepted) telemetryPublished++;
     }
 }

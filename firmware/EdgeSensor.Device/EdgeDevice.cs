@@ -34,7 +34,6 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     readonly Actuator[] actuators;
     readonly DeviceTopics topics;
     readonly CommandQueue commands = new CommandQueue(CommandQueueSize);
-    readonly TelemetryDocument telemetry;
     readonly SensorReadings readings;
     readonly HomeAssistantDiscovery discovery;
     readonly AutoResetEvent work = new AutoResetEvent(false);
@@ -77,7 +76,6 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
         this.sensors = sensors;
         this.actuators = actuators;
         topics = new DeviceTopics(config.Prefix, config.Id, actuators);
-        telemetry = new TelemetryDocument(sensors);
         readings = new SensorReadings(sensors, config.FailureEventAfter);
         discovery = new HomeAssistantDiscovery(config, firmwareVersion, topics.Base, sensors, actuators);
         stateDirty = new bool[actuators.Length];

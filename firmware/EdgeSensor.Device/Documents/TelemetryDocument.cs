@@ -7,16 +7,9 @@ namespace EdgeSensor.Device.Documents;
 /// The telemetry document (docs/device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written
 /// without allocating. A sensor whose last read failed reports null for each quantity, never a stale value.
 /// </summary>
-sealed class TelemetryDocument
+static class TelemetryDocument
 {
-    readonly ISensor[] sensors;
-
-    public TelemetryDocument(ISensor[] sensors)
-    {
-        this.sensors = sensors;
-    }
-
-    public void Write(JsonWriter json, long seq, long uptimeSeconds, SensorReadings readings)
+    public static void Write(JsonWriter json, long seq, long uptimeSeconds, ISensor[] sensors, SensorReadings readings)
     {
         json.BeginObject();
         json.Name("seq");
