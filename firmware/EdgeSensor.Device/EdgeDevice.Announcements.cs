@@ -21,7 +21,7 @@ public sealed partial class EdgeDevice
             announcement = 0;
             for (int i = 0; i < stateDirty.Length; i++) stateDirty[i] = true;
         }
-        int discoveryCount = config.HomeAssistantDiscovery ? discovery.Topics.Length : 0;
+        int discoveryCount = config.HomeAssistantDiscovery ? discoveryTopics.Length : 0;
         // online, info, discovery, boot, disconnected; then deaf and its event once a SUBACK refused the commands
         int total = 2 + discoveryCount + (refusedGeneration == generation ? 4 : 2);
         while (announcement < total)
@@ -37,8 +37,8 @@ public sealed partial class EdgeDevice
             else if (announcement < 2 + discoveryCount)
             {
                 json.Reset(document, 0);
-                discovery.Write(json, announcement - 2);
-                result = Publish(discovery.Topics[announcement - 2], true, MqttQos.AtLeastOnce);
+                HomeAssistantDiscovery.Write(json, announcement - 2, config, firmwareVersion, topics.Base, sensors, actuators);
+                result = Publish(discoveryTopics[announcement - 2], true, MqttQos.AtLeastOnce);
             }
             else if (announcement == 2 + discoveryCount)
             {

@@ -35,7 +35,7 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     readonly DeviceTopics topics;
     readonly CommandQueue commands = new CommandQueue(CommandQueueSize);
     readonly SensorReadings readings;
-    readonly HomeAssistantDiscovery discovery;
+    readonly byte[][] discoveryTopics;
     readonly AutoResetEvent work = new AutoResetEvent(false);
     readonly JsonWriter json = new JsonWriter();
     readonly byte[] document;
@@ -77,7 +77,7 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
         this.actuators = actuators;
         topics = new DeviceTopics(config.Prefix, config.Id, actuators);
         readings = new SensorReadings(sensors, config.FailureEventAfter);
-        discovery = new HomeAssistantDiscovery(config, firmwareVersion, topics.Base, sensors, actuators);
+        discoveryTopics = HomeAssistantDiscovery.Topics(config, sensors, actuators);
         stateDirty = new bool[actuators.Length];
         started = new bool[sensors.Length];
         document = new byte[512 + 256 * sensors.Length];

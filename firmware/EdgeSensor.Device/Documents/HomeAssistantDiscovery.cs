@@ -10,36 +10,25 @@ namespace EdgeSensor.Device.Documents;
 /// (component <c>sensor</c>), per relay (<c>switch</c>) and per PWM output (<c>number</c>), each with the
 /// device's availability topic and a shared device block. Topics are encoded once; documents are written on demand.
 /// </summary>
-sealed class HomeAssistantDiscovery
+static class HomeAssistantDiscovery
 {
-    readonly DeviceConfig config;
-    readonly string firmwareVersion;
-    readonly string baseTopic;
-    readonly ISensor[] sensors;
-    readonly Actuator[] actuators;
-
     /// <summary>One per document: every sensor's quantities in order, then every actuator.</summary>
-    public readonly byte[][] Topics;
-
-    public HomeAssistantDiscovery(DeviceConfig config, string firmwareVersion, string baseTopic, ISensor[] sensors, Actuator[] actuators)
+    public static byte[][] Topics(DeviceConfig config, ISensor[] sensors, Actuator[] actuators)
     {
-        this.config = config;
-        this.firmwareVersion = firmwareVersion;
-        this.baseTopic = baseTopic;
-        this.sensors = sensors;
-        this.actuators = actuators;
         int count = actuators.Length;
         for (int s = 0; s < sensors.Length; s++) count += sensors[s].Quantities.Length;
-        Topics = new byte[count][];
+        byte[][] topics = new byte[count][];
         int i = 0;
         for (int s = 0; s < sensors.Length; s++)
         {
-            for (int q = 0; q < sensors[s].Quantities.Length; q++) Topics[i++] = Topic("sensor", sensors[s].Name + "_" + sensors[s].Quantities[q].Key);
+            for (int q = 0; q < sensors[s].Quantities.Length; q++) topics[i++] = Topic(config, "sensor", sensors[s].Name + "_" + sensors[s].Quantities[q].Key);
         }
-        for (int a = 0; a < actuators.Length; a++) Topics[i++] = Topic(actuators[a].Kind == ActuatorKind.Relay ? "switch" : "number", actuators[a].Name);
+        for (int a = 0; a < actuators.Length; a++) topics[i++] = Topic(config, actuators[a].Kind == ActuatorKind.Relay ? "switch" : "number", actuators[a].Name);
+        return topics;
     }
 
-    public void Write(JsonWriter json, int document)
+    /// <summary>Document <paramref name="document"/>, in the order of <see cref="Topics"/>.</summary>
+    public static void Write(JsonWriter json, int document, DeviceConfig config, string firmwareVersion, string baseTopic, ISensor[] sensors, Actuator[] actuators)
     {
         json.BeginObject();
         int s = 0;
@@ -100,6 +89,6 @@ sealed class HomeAssistantDiscovery
         json.EndObject();
     }
 
-    byte[] Topic(string component, string objectId)
+    static byte[] Topic(DeviceConfig config, string component, string objectId)
         => DeviceTopics.Utf8(config.HomeAssistantPrefix + "/" + component + "/" + config.Id + "/" + objectId + "/config");
 }
