@@ -47,6 +47,7 @@ public sealed partial class EdgeDevice
         sequence++;
         json.Reset(document, 0);
         TelemetryDocument.Write(json, sequence, (now - bootAt) / 1000, sensors, readings);
-        if (link != null && Publish(topics.Telemetry, false, telemetryQos) == MqttPublishResult.Accepted) telemetryPublished++;
+        MqttQos qos = config.TelemetryQos == 0 ? MqttQos.AtMostOnce : MqttQos.AtLeastOnce;
+        if (link != null && Publish(topics.Telemetry, false, qos) == MqttPublishResult.Accepted) telemetryPublished++;
     }
 }

@@ -43,7 +43,6 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     readonly byte[] statePayload = new byte[8];
     readonly byte[] command = new byte[CommandQueue.SlotLength];
     readonly bool[] stateDirty;
-    readonly MqttQos telemetryQos;
     readonly long intervalMs;
 
     IMqttLink link;
@@ -81,7 +80,6 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
         stateDirty = new bool[actuators.Length];
         started = new bool[sensors.Length];
         document = new byte[512 + 256 * sensors.Length];
-        telemetryQos = config.TelemetryQos == 0 ? MqttQos.AtMostOnce : MqttQos.AtLeastOnce;
         intervalMs = config.TelemetryIntervalSeconds * 1000L;
     }
 
