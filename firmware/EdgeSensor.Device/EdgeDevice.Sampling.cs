@@ -21,8 +21,9 @@ public sealed partial class EdgeDevice
             }
             collectAt = now + wait;
             sampling = true;
-            nextSampleAt += intervalMs;
-            if (nextSampleAt <= now) nextSampleAt = now + intervalMs; // fell behind (the host slept): skip, don't burst
+            long interval = config.TelemetryIntervalSeconds * 1000L;
+            nextSampleAt += interval;
+            if (nextSampleAt <= now) nextSampleAt = now + interval; // fell behind (the host slept): skip, don't burst
         }
         if (sampling && now >= collectAt)
         {

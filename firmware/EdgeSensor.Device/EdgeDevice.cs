@@ -43,7 +43,6 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     readonly byte[] statePayload = new byte[8];
     readonly byte[] command = new byte[CommandQueue.SlotLength];
     readonly bool[] stateDirty;
-    readonly long intervalMs;
 
     IMqttLink link;
     long bootAt = -1;
@@ -80,7 +79,6 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
         stateDirty = new bool[actuators.Length];
         started = new bool[sensors.Length];
         document = new byte[512 + 256 * sensors.Length];
-        intervalMs = config.TelemetryIntervalSeconds * 1000L;
     }
 
     /// <summary>Reported in <c>info</c>; set by the host once the network is up (and again when it changes).</summary>
