@@ -11,17 +11,13 @@ static class TelemetryDocument
 {
     public static void Write(JsonWriter json, long seq, long uptimeSeconds, ISensor[] sensors, SensorReadings readings)
     {
-        json.BeginObject();
-        json.Name("seq");
-        json.Number(seq);
-        json.Name("uptime_s");
-        json.Number(uptimeSeconds);
-        json.Name("sensors");
-        json.BeginObject();
+        json.BeginObject()
+            .Name("seq").Number(seq)
+            .Name("uptime_s").Number(uptimeSeconds)
+            .Name("sensors").BeginObject();
         for (int s = 0; s < sensors.Length; s++)
         {
-            json.Name(sensors[s].Name);
-            json.BeginObject();
+            json.Name(sensors[s].Name).BeginObject();
             SensorQuantity[] quantities = sensors[s].Quantities;
             for (int q = 0; q < quantities.Length; q++)
             {
@@ -31,15 +27,8 @@ static class TelemetryDocument
             }
             json.EndObject();
         }
-        json.EndObject();
-        json.Name("errors");
-        json.BeginObject();
-        for (int s = 0; s < sensors.Length; s++)
-        {
-            json.Name(sensors[s].Name);
-            json.Number(readings.ConsecutiveErrors[s]);
-        }
-        json.EndObject();
-        json.EndObject();
+        json.EndObject().Name("errors").BeginObject();
+        for (int s = 0; s < sensors.Length; s++) json.Name(sensors[s].Name).Number(readings.ConsecutiveErrors[s]);
+        json.EndObject().EndObject();
     }
 }
