@@ -45,8 +45,7 @@ public sealed partial class EdgeDevice
                 result = MqttPublishResult.Accepted;
                 if (!bootReported)
                 {
-                    json.Reset(smallDocument, 0);
-                    DeviceEvents.Event(json, "boot", "fw", firmwareVersion, null, 0);
+                    DeviceEvents.Event(EventWriter(), "boot", "fw", firmwareVersion, null, 0);
                     result = PublishEvent();
                     bootReported = result == MqttPublishResult.Accepted;
                 }
@@ -56,8 +55,7 @@ public sealed partial class EdgeDevice
                 result = MqttPublishResult.Accepted;
                 if (offlineReport != 0)
                 {
-                    json.Reset(smallDocument, 0);
-                    DeviceEvents.Disconnected(json, offlineReport);
+                    DeviceEvents.Disconnected(EventWriter(), offlineReport);
                     result = PublishEvent();
                 }
             }
@@ -68,8 +66,7 @@ public sealed partial class EdgeDevice
             }
             else
             {
-                json.Reset(smallDocument, 0);
-                DeviceEvents.Event(json, "subscribe_refused", "filter", topics.CommandFilter, null, 0);
+                DeviceEvents.Event(EventWriter(), "subscribe_refused", "filter", topics.CommandFilter, null, 0);
                 result = PublishEvent();
             }
             if (result == MqttPublishResult.OutboxFull || result == MqttPublishResult.SendBufferFull) return false;

@@ -33,8 +33,7 @@ public sealed partial class EdgeDevice
                 bool ok = started[i] && sensors[i].Collect(readings.Values[i], 0);
                 SensorEvent happened = readings.Record(i, ok);
                 if (happened == SensorEvent.None) continue;
-                json.Reset(smallDocument, 0);
-                DeviceEvents.Event(json, happened == SensorEvent.Failed ? "sensor_failed" : "sensor_recovered", "sensor", sensors[i].Name, "errors", readings.ConsecutiveErrors[i]);
+                DeviceEvents.Event(EventWriter(), happened == SensorEvent.Failed ? "sensor_failed" : "sensor_recovered", "sensor", sensors[i].Name, "errors", readings.ConsecutiveErrors[i]);
                 PublishEvent();
             }
             PublishTelemetry(now);
