@@ -85,7 +85,8 @@ public sealed class JsonWriter
     public JsonWriter Null()
     {
         BeginValue();
-        PutAscii("null");
+        const string Literal = "null";
+        for (int i = 0; i < Literal.Length; i++) Put((byte)Literal[i]);
         return this;
     }
 
@@ -102,16 +103,12 @@ public sealed class JsonWriter
     /// </summary>
     public JsonWriter Number(double value, int decimals)
     {
-        BeginValue();
         if (decimals < 0) decimals = 0;
         if (decimals > MaxDecimals) decimals = MaxDecimals;
         long scale = 1;
         for (int d = 0; d < decimals; d++) scale *= 10;
-        if (double.IsNaN(value) || value > 9e15 / scale || value < -9e15 / scale)
-        {
-            PutAscii("null");
-            return this;
-        }
+        if (double.IsNaN(value) || value > 9e15 / scale || value < -9e15 / scale) return Null();
+        BeginValue();
         double scaledValue = value * scale;
         long scaled = (long)(scaledValue + (scaledValue >= 0 ? 0.5 : -0.5));
         if (scaled < 0)
@@ -221,11 +218,6 @@ public sealed class JsonWriter
             Put((byte)HexDigits[b & 0xF]);
         }
         else Put(b);
-    }
-
-    void PutAscii(string text)
-    {
-        for (int i = 0; i < text.Length; i++) Put((byte)text[i]);
     }
 
     void Put(byte b)
