@@ -117,7 +117,7 @@ public sealed class JsonWriter
             scaled = -scaled;
         }
         PutInteger(scaled / scale);
-        if (decimals > 0) Put((byte)'.');
+        if (decimals > 0) Put((byte)'.'); // then one digit per decimal: none, and no point, for 0
         long fraction = scaled % scale;
         for (long p = scale / 10; p > 0; p /= 10)
         {
