@@ -47,11 +47,8 @@ public sealed class DeviceTopics
     public int MatchCommand(byte[] buffer, int offset, int length, out int nameOffset, out int nameLength)
     {
         nameOffset = nameLength = -1;
-        if (length < commandPrefix.Length) return -1; // equal: cmd/ with an empty name, a command for no actuator
-        for (int i = 0; i < commandPrefix.Length; i++)
-        {
-            if (buffer[offset + i] != commandPrefix[i]) return -1;
-        }
+        // Equal lengths are cmd/ with an empty name: a command for no actuator.
+        if (length < commandPrefix.Length || !BytesEqual(commandPrefix, buffer, offset, commandPrefix.Length)) return -1;
         nameOffset = offset + commandPrefix.Length;
         nameLength = length - commandPrefix.Length;
         for (int a = 0; a < actuatorNames.Length; a++)

@@ -21,7 +21,7 @@ public sealed partial class EdgeDevice
             announcement = 0;
             for (int i = 0; i < stateDirty.Length; i++) stateDirty[i] = true;
         }
-        int discoveryCount = config.HomeAssistantDiscovery ? discovery.Topics.Length : 0;
+        int discoveryCount = config.HomeAssistantDiscovery ? discoveryTopics.Length : 0;
         // online, info, discovery, boot, disconnected; then deaf and its event once a SUBACK refused the commands
         int total = 2 + discoveryCount + (refusedGeneration == generation ? 4 : 2);
         while (announcement < total)
@@ -37,16 +37,15 @@ public sealed partial class EdgeDevice
             else if (announcement < 2 + discoveryCount)
             {
                 json.Reset(document, 0);
-                discovery.Write(json, announcement - 2);
-                result = Publish(discovery.Topics[announcement - 2], true, MqttQos.AtLeastOnce);
+                HomeAssistantDiscovery.Write(json, announcement - 2, config, firmwareVersion, topics.Base, sensors, actuators);
+                result = Publish(discoveryTopics[announcement - 2], true, MqttQos.AtLeastOnce);
             }
             else if (announcement == 2 + discoveryCount)
             {
                 result = MqttPublishResult.Accepted;
                 if (!bootReported)
                 {
-                    json.Reset(smallDocument, 0);
-                    DeviceEvents.Event(json, "boot", "fw", firmwareVersion, null, 0);
+                    DeviceEvents.Event(EventWriter(), "boot", "fw", firmwareVersion, null, 0);
                     result = PublishEvent();
                     bootReported = result == MqttPublishResult.Accepted;
                 }
@@ -56,8 +55,7 @@ public sealed partial class EdgeDevice
                 result = MqttPublishResult.Accepted;
                 if (offlineReport != 0)
                 {
-                    json.Reset(smallDocument, 0);
-                    DeviceEvents.Disconnected(json, offlineReport);
+                    DeviceEvents.Disconnected(EventWriter(), offlineReport);
                     result = PublishEvent();
                 }
             }
@@ -68,8 +66,7 @@ public sealed partial class EdgeDevice
             }
             else
             {
-                json.Reset(smallDocument, 0);
-                DeviceEvents.Event(json, "subscribe_refused", "filter", topics.CommandFilter, null, 0);
+                DeviceEvents.Event(EventWriter(), "subscribe_refused", "filter", topics.CommandFilter, null, 0);
                 result = PublishEvent();
             }
             if (result == MqttPublishResult.OutboxFull || result == MqttPublishResult.SendBufferFull) return false;

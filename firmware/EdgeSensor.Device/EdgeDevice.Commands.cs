@@ -1,6 +1,7 @@
 using EdgeSensor.Device.Actuators;
 using EdgeSensor.Device.Commands;
 using EdgeSensor.Device.Documents;
+using EdgeSensor.Device.Json;
 using EdgeSensor.Mqtt;
 
 namespace EdgeSensor.Device;
@@ -20,14 +21,12 @@ public sealed partial class EdgeDevice
                 stateDirty[actuator] = true;
                 continue;
             }
-            json.Reset(smallDocument, 0);
-            DeviceEvents.CommandRejected(json, command, CommandQueue.Name, command[CommandQueue.NameLength], rejection);
+            DeviceEvents.CommandRejected(EventWriter(), command, CommandQueue.Name, command[CommandQueue.NameLength], rejection);
             PublishEvent();
         }
         int overflows = commands.Overflows;
         if (overflows == reportedOverflows) return;
-        json.Reset(smallDocument, 0);
-        DeviceEvents.Event(json, "command_rejected", "reason", "queue_full", "count", overflows - reportedOverflows);
+        DeviceEvents.Event(EventWriter(), "command_rejected", "reason", "queue_full", "count", overflows - reportedOverflows);
         reportedOverflows = overflows;
         PublishEvent();
     }
@@ -45,6 +44,13 @@ public sealed partial class EdgeDevice
             else done = false;
         }
         return done;
+    }
+
+    /// <summary>The writer, emptied onto the event buffer: each event is written with it, then sent by <see cref="PublishEvent"/>.</summary>
+    JsonWriter EventWriter()
+    {
+        json.Reset(smallDocument, 0);
+        return json;
     }
 
     MqttPublishResult PublishEvent()

@@ -21,8 +21,9 @@ public sealed partial class EdgeDevice
             }
             collectAt = now + wait;
             sampling = true;
-            nextSampleAt += intervalMs;
-            if (nextSampleAt <= now) nextSampleAt = now + intervalMs; // fell behind (the host slept): skip, don't burst
+            long interval = config.TelemetryIntervalSeconds * 1000L;
+            nextSampleAt += interval;
+            if (nextSampleAt <= now) nextSampleAt = now + interval; // fell behind (the host slept): skip, don't burst
         }
         if (sampling && now >= collectAt)
         {
@@ -32,8 +33,7 @@ public sealed partial class EdgeDevice
                 bool ok = started[i] && sensors[i].Collect(readings.Values[i], 0);
                 SensorEvent happened = readings.Record(i, ok);
                 if (happened == SensorEvent.None) continue;
-                json.Reset(smallDocument, 0);
-                DeviceEvents.Event(json, happened == SensorEvent.Failed ? "sensor_failed" : "sensor_recovered", "sensor", sensors[i].Name, "errors", readings.ConsecutiveErrors[i]);
+                DeviceEvents.Event(EventWriter(), happened == SensorEvent.Failed ? "sensor_failed" : "sensor_recovered", "sensor", sensors[i].Name, "errors", readings.ConsecutiveErrors[i]);
                 PublishEvent();
             }
             PublishTelemetry(now);
@@ -46,7 +46,8 @@ public sealed partial class EdgeDevice
     {
         sequence++;
         json.Reset(document, 0);
-        telemetry.Write(json, sequence, (now - bootAt) / 1000, readings);
-        if (link != null && Publish(topics.Telemetry, false, telemetryQos) == MqttPublishResult.Accepted) telemetryPublished++;
+        TelemetryDocument.Write(json, sequence, (now - bootAt) / 1000, sensors, readings);
+        MqttQos qos = config.TelemetryQos == 0 ? MqttQos.AtMostOnce : MqttQos.AtLeastOnce;
+        if (link != null && Publish(topics.Telemetry, false, qos) == MqttPublishResult.Accepted) telemetryPublished++;
     }
 }

@@ -34,9 +34,8 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     readonly Actuator[] actuators;
     readonly DeviceTopics topics;
     readonly CommandQueue commands = new CommandQueue(CommandQueueSize);
-    readonly TelemetryDocument telemetry;
     readonly SensorReadings readings;
-    readonly HomeAssistantDiscovery discovery;
+    readonly byte[][] discoveryTopics;
     readonly AutoResetEvent work = new AutoResetEvent(false);
     readonly JsonWriter json = new JsonWriter();
     readonly byte[] document;
@@ -44,8 +43,6 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     readonly byte[] statePayload = new byte[8];
     readonly byte[] command = new byte[CommandQueue.SlotLength];
     readonly bool[] stateDirty;
-    readonly MqttQos telemetryQos;
-    readonly long intervalMs;
 
     IMqttLink link;
     long bootAt = -1;
@@ -77,14 +74,11 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
         this.sensors = sensors;
         this.actuators = actuators;
         topics = new DeviceTopics(config.Prefix, config.Id, actuators);
-        telemetry = new TelemetryDocument(sensors);
         readings = new SensorReadings(sensors, config.FailureEventAfter);
-        discovery = new HomeAssistantDiscovery(config, firmwareVersion, topics.Base, sensors, actuators);
+        discoveryTopics = HomeAssistantDiscovery.Topics(config, sensors, actuators);
         stateDirty = new bool[actuators.Length];
         started = new bool[sensors.Length];
         document = new byte[512 + 256 * sensors.Length];
-        telemetryQos = config.TelemetryQos == 0 ? MqttQos.AtMostOnce : MqttQos.AtLeastOnce;
-        intervalMs = config.TelemetryIntervalSeconds * 1000L;
     }
 
     /// <summary>Reported in <c>info</c>; set by the host once the network is up (and again when it changes).</summary>

@@ -8,14 +8,15 @@ namespace EdgeSensor.Device.Actuators;
 /// </summary>
 public abstract class Actuator
 {
-    readonly string name;
+    /// <summary>What the subclasses read their wiring and safe state from.</summary>
+    protected readonly ActuatorConfig config;
 
-    protected Actuator(string name)
+    protected Actuator(ActuatorConfig config)
     {
-        this.name = name;
+        this.config = config;
     }
 
-    public string Name => name;
+    public string Name => config.Name;
 
     public abstract ActuatorKind Kind { get; }
 

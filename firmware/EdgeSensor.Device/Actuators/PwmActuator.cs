@@ -8,20 +8,18 @@ namespace EdgeSensor.Device.Actuators;
 public sealed class PwmActuator : Actuator
 {
     readonly IPwmOutput output;
-    readonly int safePercent;
     int percent;
 
-    public PwmActuator(ActuatorConfig config, IPwmOutput output) : base(config.Name)
+    public PwmActuator(ActuatorConfig config, IPwmOutput output) : base(config)
     {
         this.output = output;
-        safePercent = config.SafePercent;
     }
 
     public override ActuatorKind Kind => ActuatorKind.Pwm;
 
     public override void ApplySafeState()
     {
-        Set(safePercent);
+        Set(config.SafePercent);
     }
 
     public override CommandRejection Apply(byte[] payload, int offset, int count)

@@ -8,22 +8,18 @@ namespace EdgeSensor.Device.Actuators;
 public sealed class RelayActuator : Actuator
 {
     readonly IDigitalOutput output;
-    readonly bool activeLow;
-    readonly bool safeOn;
     bool on;
 
-    public RelayActuator(ActuatorConfig config, IDigitalOutput output) : base(config.Name)
+    public RelayActuator(ActuatorConfig config, IDigitalOutput output) : base(config)
     {
         this.output = output;
-        activeLow = config.ActiveLow;
-        safeOn = config.SafeOn;
     }
 
     public override ActuatorKind Kind => ActuatorKind.Relay;
 
     public override void ApplySafeState()
     {
-        Set(safeOn);
+        Set(config.SafeOn);
     }
 
     public override CommandRejection Apply(byte[] payload, int offset, int count)
@@ -44,7 +40,7 @@ public sealed class RelayActuator : Actuator
 
     void Set(bool value)
     {
-        output.Write(value != activeLow);
+        output.Write(value != config.ActiveLow);
         on = value;
     }
 }

@@ -95,14 +95,13 @@ public sealed class CommandQueue
         finally { Monitor.Exit(gate); }
     }
 
+    // A retained command would fire again on every reconnect ("ghost switching"). A negative total length is the
+    // session's notice that the topic was too long: no payload follows.
     static CommandRejection Verdict(int actuator, MqttMessage message)
-    {
-        // A retained command would fire again on every reconnect ("ghost switching").
-        if (message.Retain) return CommandRejection.Retained;
-        if (message.PayloadTotalLength < 0) return CommandRejection.TopicTooLong; // the session's notice: no payload follows
-        if (actuator < 0) return CommandRejection.UnknownActuator;
-        if (message.PayloadTotalLength > CommandPayload.MaxLength) return CommandRejection.PayloadTooLarge;
-        if (MqttUtf8.Validate(message.Buffer, message.PayloadOffset, message.PayloadCount) != MqttError.None) return CommandRejection.InvalidUtf8;
-        return CommandRejection.None;
-    }
+        => message.Retain ? CommandRejection.Retained
+            : message.PayloadTotalLength < 0 ? CommandRejection.TopicTooLong
+            : actuator < 0 ? CommandRejection.UnknownActuator
+            : message.PayloadTotalLength > CommandPayload.MaxLength ? CommandRejection.PayloadTooLarge
+            : MqttUtf8.Validate(message.Buffer, message.PayloadOffset, message.PayloadCount) != MqttError.None ? CommandRejection.InvalidUtf8
+            : CommandRejection.None;
 }

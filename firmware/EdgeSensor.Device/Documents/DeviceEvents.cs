@@ -22,10 +22,9 @@ static class DeviceEvents
     /// <summary><c>{"event":"command_rejected","actuator":..,"reason":..}</c></summary>
     public static void CommandRejected(JsonWriter json, byte[] actuator, int actuatorOffset, int actuatorLength, CommandRejection reason)
     {
-        json.BeginObject();
-        json.Member("event", "command_rejected");
-        json.Name("actuator");
-        json.String(actuator, actuatorOffset, actuatorLength);
+        json.BeginObject()
+            .Member("event", "command_rejected")
+            .Name("actuator").String(actuator, actuatorOffset, actuatorLength);
         Named(json, "reason", Reasons, (int)reason);
         json.EndObject();
     }
@@ -39,14 +38,8 @@ static class DeviceEvents
     /// </summary>
     public static void Event(JsonWriter json, string name, string member, string value, string countName, int count)
     {
-        json.BeginObject();
-        json.Member("event", name);
-        json.Member(member, value);
-        if (countName != null)
-        {
-            json.Name(countName);
-            json.Number(count);
-        }
+        json.BeginObject().Member("event", name).Member(member, value);
+        if (countName != null) json.Name(countName).Number(count);
         json.EndObject();
     }
 
@@ -57,8 +50,7 @@ static class DeviceEvents
     /// </summary>
     public static void Disconnected(JsonWriter json, int report)
     {
-        json.BeginObject();
-        json.Member("event", "disconnected");
+        json.BeginObject().Member("event", "disconnected");
         Named(json, "reason", Errors, report & 0xFF);
         if ((report & 0xFF00) != 0) Named(json, "last", Errors, report >> 8 & 0xFF);
         if (report >> 16 != 0) Named(json, "code", ReturnCodes, report >> 16);

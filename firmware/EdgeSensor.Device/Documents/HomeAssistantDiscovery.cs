@@ -10,36 +10,25 @@ namespace EdgeSensor.Device.Documents;
 /// (component <c>sensor</c>), per relay (<c>switch</c>) and per PWM output (<c>number</c>), each with the
 /// device's availability topic and a shared device block. Topics are encoded once; documents are written on demand.
 /// </summary>
-sealed class HomeAssistantDiscovery
+static class HomeAssistantDiscovery
 {
-    readonly DeviceConfig config;
-    readonly string firmwareVersion;
-    readonly string baseTopic;
-    readonly ISensor[] sensors;
-    readonly Actuator[] actuators;
-
     /// <summary>One per document: every sensor's quantities in order, then every actuator.</summary>
-    public readonly byte[][] Topics;
-
-    public HomeAssistantDiscovery(DeviceConfig config, string firmwareVersion, string baseTopic, ISensor[] sensors, Actuator[] actuators)
+    public static byte[][] Topics(DeviceConfig config, ISensor[] sensors, Actuator[] actuators)
     {
-        this.config = config;
-        this.firmwareVersion = firmwareVersion;
-        this.baseTopic = baseTopic;
-        this.sensors = sensors;
-        this.actuators = actuators;
         int count = actuators.Length;
         for (int s = 0; s < sensors.Length; s++) count += sensors[s].Quantities.Length;
-        Topics = new byte[count][];
+        byte[][] topics = new byte[count][];
         int i = 0;
         for (int s = 0; s < sensors.Length; s++)
         {
-            for (int q = 0; q < sensors[s].Quantities.Length; q++) Topics[i++] = Topic("sensor", sensors[s].Name + "_" + sensors[s].Quantities[q].Key);
+            for (int q = 0; q < sensors[s].Quantities.Length; q++) topics[i++] = Topic(config, "sensor", sensors[s].Name + "_" + sensors[s].Quantities[q].Key);
         }
-        for (int a = 0; a < actuators.Length; a++) Topics[i++] = Topic(actuators[a].Kind == ActuatorKind.Relay ? "switch" : "number", actuators[a].Name);
+        for (int a = 0; a < actuators.Length; a++) topics[i++] = Topic(config, actuators[a].Kind == ActuatorKind.Relay ? "switch" : "number", actuators[a].Name);
+        return topics;
     }
 
-    public void Write(JsonWriter json, int document)
+    /// <summary>Document <paramref name="document"/>, in the order of <see cref="Topics"/>.</summary>
+    public static void Write(JsonWriter json, int document, DeviceConfig config, string firmwareVersion, string baseTopic, ISensor[] sensors, Actuator[] actuators)
     {
         json.BeginObject();
         int s = 0;
@@ -48,58 +37,51 @@ sealed class HomeAssistantDiscovery
         {
             string sensor = sensors[s].Name;
             SensorQuantity quantity = sensors[s].Quantities[document];
-            json.Member("name", sensor + " " + quantity.DeviceClass);
-            json.Member("unique_id", config.Id + "_" + sensor + "_" + quantity.Key);
-            json.Member("state_topic", baseTopic + "/telemetry");
-            json.Member("value_template", "{{ value_json.sensors['" + sensor + "']." + quantity.Key + " }}");
-            json.Member("unit_of_measurement", quantity.Unit);
-            json.Member("device_class", quantity.DeviceClass);
-            json.Member("state_class", "measurement");
+            json.Member("name", sensor + " " + quantity.DeviceClass)
+                .Member("unique_id", config.Id + "_" + sensor + "_" + quantity.Key)
+                .Member("state_topic", baseTopic + "/telemetry")
+                .Member("value_template", "{{ value_json.sensors['" + sensor + "']." + quantity.Key + " }}")
+                .Member("unit_of_measurement", quantity.Unit)
+                .Member("device_class", quantity.DeviceClass)
+                .Member("state_class", "measurement");
         }
         else
         {
             Actuator actuator = actuators[document];
-            json.Member("name", actuator.Name);
-            json.Member("unique_id", config.Id + "_" + actuator.Name);
-            json.Member("command_topic", baseTopic + "/cmd/" + actuator.Name);
-            json.Member("state_topic", baseTopic + "/state/" + actuator.Name);
+            json.Member("name", actuator.Name)
+                .Member("unique_id", config.Id + "_" + actuator.Name)
+                .Member("command_topic", baseTopic + "/cmd/" + actuator.Name)
+                .Member("state_topic", baseTopic + "/state/" + actuator.Name);
             if (actuator.Kind == ActuatorKind.Relay)
             {
-                json.Member("payload_on", "ON");
-                json.Member("payload_off", "OFF");
-                json.Member("state_on", "ON");
-                json.Member("state_off", "OFF");
+                json.Member("payload_on", "ON")
+                    .Member("payload_off", "OFF")
+                    .Member("state_on", "ON")
+                    .Member("state_off", "OFF");
             }
             else
             {
-                json.Name("min");
-                json.Number(0);
-                json.Name("max");
-                json.Number(100);
-                json.Name("step");
-                json.Number(1);
-                json.Member("unit_of_measurement", "%");
-                json.Member("mode", "slider");
+                json.Name("min").Number(0)
+                    .Name("max").Number(100)
+                    .Name("step").Number(1)
+                    .Member("unit_of_measurement", "%")
+                    .Member("mode", "slider");
             }
         }
 
-        json.Member("availability_topic", baseTopic + "/status");
-        json.Member("payload_available", "online");
-        json.Member("payload_not_available", "offline");
-        json.Name("device");
-        json.BeginObject();
-        json.Name("identifiers");
-        json.BeginArray();
-        json.String(config.Id);
-        json.EndArray();
-        json.Member("name", config.Id);
-        json.Member("manufacturer", "EdgeSensor");
-        json.Member("model", config.Board);
-        json.Member("sw_version", firmwareVersion);
-        json.EndObject();
-        json.EndObject();
+        json.Member("availability_topic", baseTopic + "/status")
+            .Member("payload_available", "online")
+            .Member("payload_not_available", "offline")
+            .Name("device").BeginObject()
+                .Name("identifiers").BeginArray().String(config.Id).EndArray()
+                .Member("name", config.Id)
+                .Member("manufacturer", "EdgeSensor")
+                .Member("model", config.Board)
+                .Member("sw_version", firmwareVersion)
+            .EndObject()
+            .EndObject();
     }
 
-    byte[] Topic(string component, string objectId)
+    static byte[] Topic(DeviceConfig config, string component, string objectId)
         => DeviceTopics.Utf8(config.HomeAssistantPrefix + "/" + component + "/" + config.Id + "/" + objectId + "/config");
 }

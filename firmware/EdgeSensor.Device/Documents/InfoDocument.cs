@@ -10,23 +10,19 @@ static class InfoDocument
 {
     public static void Write(JsonWriter json, DeviceConfig config, string firmwareVersion, string ipAddress, ISensor[] sensors, Actuator[] actuators)
     {
-        json.BeginObject();
-        json.Member("id", config.Id);
-        json.Member("fw", firmwareVersion);
-        json.Member("board", config.Board);
-        json.Name("ip");
+        json.BeginObject()
+            .Member("id", config.Id)
+            .Member("fw", firmwareVersion)
+            .Member("board", config.Board)
+            .Name("ip");
         if (ipAddress == null) json.Null();
         else json.String(ipAddress);
-        json.Name("sensors");
-        json.BeginArray();
+        json.Name("sensors").BeginArray();
         for (int i = 0; i < sensors.Length; i++) json.String(sensors[i].Name);
-        json.EndArray();
-        json.Name("actuators");
-        json.BeginArray();
+        json.EndArray().Name("actuators").BeginArray();
         for (int i = 0; i < actuators.Length; i++) json.String(actuators[i].Name);
-        json.EndArray();
-        json.Name("telemetry_s");
-        json.Number(config.TelemetryIntervalSeconds);
-        json.EndObject();
+        json.EndArray()
+            .Name("telemetry_s").Number(config.TelemetryIntervalSeconds)
+            .EndObject();
     }
 }

@@ -7,28 +7,17 @@ namespace EdgeSensor.Device.Documents;
 /// The telemetry document (docs/device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written
 /// without allocating. A sensor whose last read failed reports null for each quantity, never a stale value.
 /// </summary>
-sealed class TelemetryDocument
+static class TelemetryDocument
 {
-    readonly ISensor[] sensors;
-
-    public TelemetryDocument(ISensor[] sensors)
+    public static void Write(JsonWriter json, long seq, long uptimeSeconds, ISensor[] sensors, SensorReadings readings)
     {
-        this.sensors = sensors;
-    }
-
-    public void Write(JsonWriter json, long seq, long uptimeSeconds, SensorReadings readings)
-    {
-        json.BeginObject();
-        json.Name("seq");
-        json.Number(seq);
-        json.Name("uptime_s");
-        json.Number(uptimeSeconds);
-        json.Name("sensors");
-        json.BeginObject();
+        json.BeginObject()
+            .Name("seq").Number(seq)
+            .Name("uptime_s").Number(uptimeSeconds)
+            .Name("sensors").BeginObject();
         for (int s = 0; s < sensors.Length; s++)
         {
-            json.Name(sensors[s].Name);
-            json.BeginObject();
+            json.Name(sensors[s].Name).BeginObject();
             SensorQuantity[] quantities = sensors[s].Quantities;
             for (int q = 0; q < quantities.Length; q++)
             {
@@ -38,15 +27,8 @@ sealed class TelemetryDocument
             }
             json.EndObject();
         }
-        json.EndObject();
-        json.Name("errors");
-        json.BeginObject();
-        for (int s = 0; s < sensors.Length; s++)
-        {
-            json.Name(sensors[s].Name);
-            json.Number(readings.ConsecutiveErrors[s]);
-        }
-        json.EndObject();
-        json.EndObject();
+        json.EndObject().Name("errors").BeginObject();
+        for (int s = 0; s < sensors.Length; s++) json.Name(sensors[s].Name).Number(readings.ConsecutiveErrors[s]);
+        json.EndObject().EndObject();
     }
 }

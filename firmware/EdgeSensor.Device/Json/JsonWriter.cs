@@ -5,6 +5,7 @@ namespace EdgeSensor.Device.Json;
 /// <summary>
 /// Writes compact JSON into a caller's buffer without allocating. When the buffer is too small it stops
 /// and sets <see cref="Overflowed"/> instead of throwing: the caller then drops the document as a whole.
+/// Each value method returns the writer, so a document's members chain (shorter code on the device).
 /// </summary>
 public sealed class JsonWriter
 {
@@ -34,75 +35,80 @@ public sealed class JsonWriter
         overflowed = false;
     }
 
-    public void BeginObject() { BeginValue(); Open((byte)'{'); }
-
-    public void EndObject() { Close((byte)'}'); }
-
-    public void BeginArray() { BeginValue(); Open((byte)'['); }
-
-    public void EndArray() { Close((byte)']'); }
-
-    public void Name(string name)
+    public JsonWriter BeginObject()
     {
         BeginValue();
-        WriteEscaped(name, 0, name.Length);
+        return Open((byte)'{');
+    }
+
+    public JsonWriter EndObject() => Close((byte)'}');
+
+    public JsonWriter BeginArray()
+    {
+        BeginValue();
+        return Open((byte)'[');
+    }
+
+    public JsonWriter EndArray() => Close((byte)']');
+
+    public JsonWriter Name(string name)
+    {
+        String(name);
         Put((byte)':');
         afterName = true;
+        return this;
     }
 
     /// <summary>A member with a string value: <c>"name":"value"</c>.</summary>
-    public void Member(string name, string value)
-    {
-        Name(name);
-        String(value);
-    }
+    public JsonWriter Member(string name, string value) => Name(name).String(value);
 
-    public void String(string value)
-    {
-        BeginValue();
-        WriteEscaped(value, 0, value.Length);
-    }
+    public JsonWriter String(string value) => String(value, 0, value.Length);
 
     /// <summary>A string value from the characters [start, end) of <paramref name="value"/>: a name from a list, without allocating.</summary>
-    public void String(string value, int start, int end)
+    public JsonWriter String(string value, int start, int end)
     {
         BeginValue();
         WriteEscaped(value, start, end);
+        return this;
     }
 
     /// <summary>A string value from UTF-8 bytes (valid UTF-8 is the caller's promise), escaped as JSON requires.</summary>
-    public void String(byte[] utf8, int offset, int count)
+    public JsonWriter String(byte[] utf8, int offset, int count)
     {
         BeginValue();
         Put((byte)'"');
         for (int i = offset; i < offset + count; i++) PutEscaped(utf8[i]);
         Put((byte)'"');
+        return this;
     }
 
-    public void Null() { BeginValue(); PutAscii("null"); }
+    public JsonWriter Null()
+    {
+        BeginValue();
+        const string Literal = "null";
+        for (int i = 0; i < Literal.Length; i++) Put((byte)Literal[i]);
+        return this;
+    }
 
-    public void Number(long value)
+    public JsonWriter Number(long value)
     {
         BeginValue();
         PutInteger(value);
+        return this;
     }
 
     /// <summary>
     /// A number with exactly <paramref name="decimals"/> decimals, rounded half away from zero, never an
     /// exponent. NaN and infinities have no JSON form: they are written as null.
     /// </summary>
-    public void Number(double value, int decimals)
+    public JsonWriter Number(double value, int decimals)
     {
-        BeginValue();
         if (decimals < 0) decimals = 0;
         if (decimals > MaxDecimals) decimals = MaxDecimals;
         long scale = 1;
         for (int d = 0; d < decimals; d++) scale *= 10;
-        if (double.IsNaN(value) || value > 9e15 / scale || value < -9e15 / scale)
-        {
-            PutAscii("null");
-            return;
-        }
+        if (double.IsNaN(value) || value > 9e15 / scale || value < -9e15 / scale) return Null();
+        BeginValue();
         double scaledValue = value * scale;
         long scaled = (long)(scaledValue + (scaledValue >= 0 ? 0.5 : -0.5));
         if (scaled < 0)
@@ -111,14 +117,14 @@ public sealed class JsonWriter
             scaled = -scaled;
         }
         PutInteger(scaled / scale);
-        if (decimals == 0) return;
-        Put((byte)'.');
+        if (decimals > 0) Put((byte)'.'); // then one digit per decimal: none, and no point, for 0
         long fraction = scaled % scale;
         for (long p = scale / 10; p > 0; p /= 10)
         {
             Put((byte)('0' + (int)(fraction / p)));
             fraction %= p;
         }
+        return this;
     }
 
     void BeginValue()
@@ -133,21 +139,19 @@ public sealed class JsonWriter
         hasItems[depth - 1] = true;
     }
 
-    void Open(byte bracket)
+    JsonWriter Open(byte bracket)
     {
         Put(bracket);
-        if (depth == MaxDepth)
-        {
-            overflowed = true;
-            return;
-        }
-        hasItems[depth++] = false;
+        if (depth == MaxDepth) overflowed = true;
+        else hasItems[depth++] = false;
+        return this;
     }
 
-    void Close(byte bracket)
+    JsonWriter Close(byte bracket)
     {
         if (depth > 0) depth--;
         Put(bracket);
+        return this;
     }
 
     void PutInteger(long value)
@@ -214,11 +218,6 @@ public sealed class JsonWriter
             Put((byte)HexDigits[b & 0xF]);
         }
         else Put(b);
-    }
-
-    void PutAscii(string text)
-    {
-        for (int i = 0; i < text.Length; i++) Put((byte)text[i]);
     }
 
     void Put(byte b)

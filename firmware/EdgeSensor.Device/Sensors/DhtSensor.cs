@@ -9,8 +9,6 @@ namespace EdgeSensor.Device.Sensors;
 /// </summary>
 public sealed class DhtSensor : ISensor
 {
-    static readonly SensorQuantity[] Both = new SensorQuantity[] { SensorQuantity.TemperatureC, SensorQuantity.HumidityPercent };
-
     readonly string name;
     readonly IDhtReader reader;
     readonly int minIntervalMs;
@@ -28,7 +26,7 @@ public sealed class DhtSensor : ISensor
 
     public string Name => name;
 
-    public SensorQuantity[] Quantities => Both;
+    public SensorQuantity[] Quantities => SensorQuantity.TemperatureAndHumidity;
 
     public int Start(long nowMs)
     {

@@ -10,6 +10,9 @@ public sealed class SensorQuantity
     public static readonly SensorQuantity HumidityPercent = new SensorQuantity("humidity_pct", 1, "%", "humidity");
     public static readonly SensorQuantity PressureHpa = new SensorQuantity("pressure_hpa", 1, "hPa", "pressure");
 
+    /// <summary>What the DHTs and the SHT3x measure, in that order: one array for both drivers.</summary>
+    public static readonly SensorQuantity[] TemperatureAndHumidity = new SensorQuantity[] { TemperatureC, HumidityPercent };
+
     public readonly string Key;
     public readonly int Decimals;
     public readonly string Unit;

@@ -9,7 +9,6 @@ sealed class SensorReadings
     public readonly bool[] Ok;
     public readonly double[][] Values;
     public readonly int[] ConsecutiveErrors;
-    readonly bool[] failureReported;
     readonly int failureEventAfter;
 
     public SensorReadings(ISensor[] sensors, int failureEventAfter)
@@ -18,24 +17,17 @@ sealed class SensorReadings
         Ok = new bool[sensors.Length];
         Values = new double[sensors.Length][];
         ConsecutiveErrors = new int[sensors.Length];
-        failureReported = new bool[sensors.Length];
         for (int i = 0; i < sensors.Length; i++) Values[i] = new double[sensors[i].Quantities.Length];
     }
 
     /// <summary>Records one read; returns the event it calls for.</summary>
     public SensorEvent Record(int sensor, bool ok)
     {
+        // The failure was reported when the run reached the configured count, so a run that long has had its event.
+        bool failureReported = ConsecutiveErrors[sensor] >= failureEventAfter;
         Ok[sensor] = ok;
-        if (ok)
-        {
-            ConsecutiveErrors[sensor] = 0;
-            if (!failureReported[sensor]) return SensorEvent.None;
-            failureReported[sensor] = false;
-            return SensorEvent.Recovered;
-        }
-        ConsecutiveErrors[sensor]++;
-        if (failureReported[sensor] || ConsecutiveErrors[sensor] < failureEventAfter) return SensorEvent.None;
-        failureReported[sensor] = true;
-        return SensorEvent.Failed;
+        ConsecutiveErrors[sensor] = ok ? 0 : ConsecutiveErrors[sensor] + 1;
+        if (ok) return failureReported ? SensorEvent.Recovered : SensorEvent.None;
+        return ConsecutiveErrors[sensor] == failureEventAfter ? SensorEvent.Failed : SensorEvent.None;
     }
 }

@@ -20,8 +20,6 @@ public sealed class Sht3xSensor : ISensor
 
     const int ResultLength = 6;
 
-    static readonly SensorQuantity[] Both = new SensorQuantity[] { SensorQuantity.TemperatureC, SensorQuantity.HumidityPercent };
-
     readonly string name;
     readonly II2cBus bus;
     readonly int address;
@@ -43,7 +41,7 @@ public sealed class Sht3xSensor : ISensor
 
     public string Name => name;
 
-    public SensorQuantity[] Quantities => Both;
+    public SensorQuantity[] Quantities => SensorQuantity.TemperatureAndHumidity;
 
     public int Start(long nowMs)
     {
