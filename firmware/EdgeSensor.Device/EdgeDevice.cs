@@ -157,6 +157,8 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     {
         offlineReport = offline;
         offline = 0;
+        // The client does not ask again for a refused filter: the device does, once per connect (the ACL may be fixed).
+        if (refusedGeneration == connectGeneration && refusedGeneration != 0) link.Subscribe(topics.CommandFilter, MqttQos.AtLeastOnce);
         Interlocked.Increment(ref connectGeneration);
         work.Set();
     }
@@ -181,11 +183,14 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
         work.Set();
     }
 
-    /// <summary>The device's one subscription is its commands: refused (an ACL mistake), it is deaf until the next connect.</summary>
+    /// <summary>The device's one subscription is its commands: refused (an ACL mistake), it is deaf until a connect's SUBACK grants it.</summary>
     public void OnSubscribeResult(int subscriptionIndex, int returnCode)
     {
         if (returnCode != MqttSubscribeResult.Failure) return;
         refusedGeneration = Interlocked.CompareExchange(ref connectGeneration, 0, 0);
         work.Set();
     }
+
+    /// <summary>The device never unsubscribes.</summary>
+    public void OnUnsubscribed(int subscriptionIndex) { }
 }

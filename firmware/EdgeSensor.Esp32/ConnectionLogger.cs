@@ -66,4 +66,6 @@ sealed class ConnectionLogger : IMqttSessionHandler
         }
         device.OnSubscribeResult(subscriptionIndex, returnCode);
     }
+
+    public void OnUnsubscribed(int subscriptionIndex) => device.OnUnsubscribed(subscriptionIndex);
 }

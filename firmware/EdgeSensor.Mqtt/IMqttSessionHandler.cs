@@ -12,4 +12,10 @@ public interface IMqttSessionHandler
 
     /// <summary>A SUBACK's code for one filter: the granted QoS, or <see cref="MqttSubscribeResult.Failure"/>.</summary>
     void OnSubscribeResult(int subscriptionIndex, int returnCode);
+
+    /// <summary>
+    /// An unsubscribed filter is gone: its UNSUBACK came, or a reconnect found no session on the broker. The slot is
+    /// free from now on and a later Subscribe may reuse its index.
+    /// </summary>
+    void OnUnsubscribed(int subscriptionIndex);
 }

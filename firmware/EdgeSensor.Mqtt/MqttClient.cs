@@ -9,9 +9,10 @@ namespace EdgeSensor.Mqtt;
 /// Drives one <see cref="MqttSession"/> over an <see cref="IMqttTransport"/> with a single I/O thread:
 /// connects, reads, runs the timers and reconnects with backoff. Publish and Subscribe are safe from any
 /// thread; the caller's thread writes its own packets (batched with whatever else is pending), so a
-/// publish never waits for the I/O thread to wake up. Callbacks run on the I/O thread.
+/// publish never waits for the I/O thread to wake up. Callbacks run on the I/O thread. Start and Stop (or Abort) may
+/// alternate: the session (outbox, subscriptions and their indexes) lives as long as the client object.
 /// </summary>
-public sealed class MqttClient : IMqttLink
+public sealed partial class MqttClient : IMqttLink, IDisposable
 {
     readonly IMqttTransport transport;
     readonly IMonotonicClock clock;
@@ -25,9 +26,10 @@ public sealed class MqttClient : IMqttLink
     readonly ManualResetEvent connected = new ManualResetEvent(false);
     readonly AutoResetEvent stopRequested = new AutoResetEvent(false);
     readonly AutoResetEvent progress = new AutoResetEvent(false);
-    Thread ioThread;
+    readonly IoThread ioThread = new IoThread();
     bool stopping;
     bool aborting;
+    bool disposed;
     string lastTransportError;
 
     public MqttClient(IMqttTransport transport, IMonotonicClock clock, MqttClientOptions options, IMqttSessionHandler application)
@@ -36,10 +38,10 @@ public sealed class MqttClient : IMqttLink
         this.clock = clock;
         this.options = options;
         this.application = application;
-        session = new MqttSession(options.Session, new SessionEvents(this));
+        backoff = new ReconnectBackoff(options.InitialReconnectDelayMs, options.MaxReconnectDelayMs, options.StableConnectionMs, options.JitterSeed);
+        session = new MqttSession(options.Session, new ClientCallbacks(application, backoff, clock, connected, progress));
         driver = new SessionDriver(session);
         writer = new WriterTurn(driver, sessionLock, transport, clock);
-        backoff = new ReconnectBackoff(options.InitialReconnectDelayMs, options.MaxReconnectDelayMs, options.StableConnectionMs, options.JitterSeed);
     }
 
     public bool IsConnected => Read(Counter.Connected) != 0;
@@ -54,14 +56,8 @@ public sealed class MqttClient : IMqttLink
 
     public MqttError LastError => (MqttError)Read(Counter.LastError);
 
-    public void Start()
-    {
-        ioThread = new Thread(Run);
-        ioThread.Start();
-    }
-
-    /// <summary>Waits until connected (CONNACK accepted); false on timeout.</summary>
-    public bool WaitForConnection(int timeoutMs) => connected.WaitOne(timeoutMs, false);
+    /// <summary>Waits until connected (CONNACK accepted); false on timeout, and at once after Dispose.</summary>
+    public bool WaitForConnection(int timeoutMs) => connected.WaitOne(timeoutMs, false) && !IsDisposed;
 
     /// <summary>
     /// Waits until acknowledgements have freed outbox space (at least half of it is free, or everything left in it
@@ -107,61 +103,34 @@ public sealed class MqttClient : IMqttLink
         if (!outputPending) return false;
         // On the I/O thread (inside a callback) the session lock is held: writing from here could
         // deadlock with another writer, and the I/O loop writes right after the callback anyway.
-        if (Thread.CurrentThread == ioThread) return false;
+        if (ioThread.IsCurrent) return false;
         if (!writer.Write(options.MaxReadWaitMs)) return false;
         return result == MqttPublishResult.SendBufferFull;
     }
 
-    /// <summary>Adds a subscription (kept across reconnects) and returns its index, which messages report.</summary>
+    /// <summary>
+    /// Adds a subscription (kept across reconnects and restarts) and returns its index, which messages report, or a negative
+    /// <see cref="MqttSubscribeResult"/> (InvalidFilter, NoFreeSlot). The SUBACK comes to OnSubscribeResult and <see cref="SubscriptionResult"/>.
+    /// </summary>
     public int Subscribe(string filter, MqttQos qos)
     {
         int index;
         lock (sessionLock) index = session.Subscribe(filter, qos);
-        AfterRequest(MqttPublishResult.Accepted, true);
+        if (index >= 0) AfterRequest(MqttPublishResult.Accepted, true);
         return index;
     }
 
-    public void Unsubscribe(int subscriptionIndex)
+    /// <summary>Stops routing to the subscription and sends UNSUBSCRIBE (OnUnsubscribed follows); false when the slot holds none.</summary>
+    public bool Unsubscribe(int subscriptionIndex)
     {
-        lock (sessionLock) session.Unsubscribe(subscriptionIndex);
-        AfterRequest(MqttPublishResult.Accepted, true);
+        bool removed;
+        lock (sessionLock) removed = session.Unsubscribe(subscriptionIndex);
+        if (removed) AfterRequest(MqttPublishResult.Accepted, true);
+        return removed;
     }
 
-    /// <summary>Sends DISCONNECT (so the broker discards the will), closes the transport and ends the I/O thread: half of
-    /// <paramref name="timeoutMs"/> each, plus up to MaxReadWaitMs when the I/O thread is writing to a peer that stopped reading.</summary>
-    public void Stop(int timeoutMs)
-    {
-        lock (sessionLock)
-        {
-            stopping = true;
-            session.Disconnect();
-        }
-        timeoutMs /= 2;
-        writer.Write(timeoutMs); // DISCONNECT before the transport closes, or the broker publishes the will [MQTT-3.1.2-10]
-        EndIoThread(timeoutMs);
-    }
-
-    /// <summary>
-    /// Ends the connection without DISCONNECT, as a power cut or a crash would: the broker publishes the will.
-    /// The session state (outbox included) is kept.
-    /// </summary>
-    public void Abort(int timeoutMs)
-    {
-        lock (sessionLock)
-        {
-            stopping = true;
-            aborting = true;
-            driver.EndConnection();
-        }
-        EndIoThread(timeoutMs);
-    }
-
-    void EndIoThread(int timeoutMs)
-    {
-        CloseTransport();
-        stopRequested.Set();
-        if (ioThread != null) ioThread.Join(timeoutMs);
-    }
+    /// <summary>What became of the subscription in this slot: the QoS granted, or an <see cref="MqttSubscribeResult"/> code.</summary>
+    public int SubscriptionResult(int subscriptionIndex) { lock (sessionLock) return session.Subscriptions.Result(subscriptionIndex); }
 
     void Run()
     {
@@ -270,31 +239,5 @@ public sealed class MqttClient : IMqttLink
                 default: return stopping ? 1 : 0;
             }
         }
-    }
-
-    /// <summary>The session's callbacks, on the I/O thread: the client's own bookkeeping, then the application's.</summary>
-    sealed class SessionEvents : IMqttSessionHandler
-    {
-        readonly MqttClient client;
-
-        public SessionEvents(MqttClient client) => this.client = client;
-
-        public void OnConnected(bool sessionPresent)
-        {
-            client.backoff.Connected(client.clock.NowMs);
-            client.application.OnConnected(sessionPresent);
-            client.connected.Set(); // after the application's own handling, so that a waiter sees its effects
-        }
-
-        public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode)
-        {
-            client.connected.Reset();
-            client.progress.Set();
-            client.application.OnDisconnected(reason, returnCode);
-        }
-
-        public void OnMessage(MqttMessage message) => client.application.OnMessage(message);
-
-        public void OnSubscribeResult(int subscriptionIndex, int returnCode) => client.application.OnSubscribeResult(subscriptionIndex, returnCode);
     }
 }

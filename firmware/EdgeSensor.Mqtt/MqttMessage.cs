@@ -31,6 +31,15 @@ public sealed class MqttMessage
 
     public bool IsLastChunk => PayloadPosition + PayloadCount == PayloadTotalLength;
 
+    /// <summary>The topic as a new string. Allocates: for code that runs once, never per message (route by SubscriptionIndex or TopicEquals).</summary>
+    public string TopicAsString() => MqttUtf8.Decode(Buffer, TopicOffset, TopicLength);
+
+    /// <summary>
+    /// This chunk's payload as UTF-8 text (the whole payload when IsFirstChunk and IsLastChunk), U+FFFD for bytes that are
+    /// not. Allocates: for code that runs once, never per message.
+    /// </summary>
+    public string PayloadAsString() => MqttUtf8.Decode(Buffer, PayloadOffset, PayloadCount);
+
     /// <summary>True when the topic equals <paramref name="topic"/> byte for byte.</summary>
     public bool TopicEquals(byte[] topic)
     {

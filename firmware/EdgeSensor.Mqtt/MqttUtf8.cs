@@ -133,6 +133,29 @@ public static class MqttUtf8
     }
 
     /// <summary>
+    /// UTF-8 as a new string; each byte of an ill-formed sequence, and U+0000 (a nanoFramework string ends there), becomes
+    /// U+FFFD. Allocates: for code that runs once (setup, logging), never on a per-message path.
+    /// </summary>
+    public static string Decode(byte[] buffer, int offset, int count)
+    {
+        char[] chars = new char[count]; // never more UTF-16 units than UTF-8 bytes
+        int n = 0;
+        for (int i = offset; i < offset + count;)
+        {
+            int length = SequenceLength(buffer, i, offset + count);
+            int scalar = length == 0 ? 0 : DecodeSequence(buffer, i, length);
+            i += length == 0 ? 1 : length;
+            if (scalar >= 0x10000)
+            {
+                chars[n++] = (char)(0xD7C0 + (scalar >> 10)); // 0xD800 + ((scalar - 0x10000) >> 10)
+                chars[n++] = (char)(0xDC00 + (scalar & 0x3FF));
+            }
+            else chars[n++] = scalar == 0 ? '\uFFFD' : (char)scalar;
+        }
+        return new string(chars, 0, n);
+    }
+
+    /// <summary>
     /// How many bytes Encode writes for the string, or -1 when it cannot be sent as an MQTT
     /// string: it holds an unpaired surrogate [MQTT-1.5.3-1] or '\0' [MQTT-1.5.3-2].
     /// </summary>

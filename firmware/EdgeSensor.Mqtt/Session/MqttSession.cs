@@ -100,10 +100,7 @@ public sealed class MqttSession
     }
 
     /// <summary>The transport is closed or broken: the connection is over, the session state is kept.</summary>
-    public void ConnectionLost()
-    {
-        if (state != MqttSessionState.Disconnected) Close(state == MqttSessionState.Closing ? MqttError.ClosedByClient : MqttError.TransportClosed);
-    }
+    public void ConnectionLost() { if (state != MqttSessionState.Disconnected) Close(state == MqttSessionState.Closing ? MqttError.ClosedByClient : MqttError.TransportClosed); }
 
     public MqttPublishResult Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
     {
@@ -147,10 +144,10 @@ public sealed class MqttSession
         return MqttPublishResult.Accepted;
     }
 
-    /// <summary>Adds a subscription and returns its index (routing reports it); SUBSCRIBE goes out now or after connecting.</summary>
+    /// <summary>Adds a subscription and returns its index (routing reports it), or a negative <see cref="MqttSubscribeResult"/>; SUBSCRIBE goes out now or after connecting.</summary>
     public int Subscribe(string filter, MqttQos qos) => Subscribe(new string[] { filter }, new MqttQos[] { qos });
 
-    /// <summary>Several filters in one SUBSCRIBE; returns the index of the first, the others follow it.</summary>
+    /// <summary>Several filters in one SUBSCRIBE; returns the index of the first (the others follow it), or a negative <see cref="MqttSubscribeResult"/>.</summary>
     public int Subscribe(string[] filters, MqttQos[] qos)
     {
         int first = subscriptions.Add(filters, qos);
@@ -158,10 +155,11 @@ public sealed class MqttSession
         return first;
     }
 
-    /// <summary>Stops routing to the subscription and queues UNSUBSCRIBE.</summary>
-    public void Unsubscribe(int subscriptionIndex) { if (subscriptions.Remove(subscriptionIndex)) TransmitSubscriptions(); }
+    /// <summary>Stops routing to the subscription and queues UNSUBSCRIBE; false when the slot holds no subscription.</summary>
+    public bool Unsubscribe(int subscriptionIndex) => subscriptions.Remove(subscriptionIndex) && TransmitSubscriptions();
 
-    void TransmitSubscriptions() { if (state == MqttSessionState.Connected) subscriptions.Transmit(output, ids); }
+    /// <summary>Queues what the subscriptions ask for when connected (else CONNACK will); true, so that a request can end with it.</summary>
+    bool TransmitSubscriptions() { if (state == MqttSessionState.Connected) subscriptions.Transmit(output, ids); return true; }
 
     void TransmitOutbox() { if (state == MqttSessionState.Connected) sender.Transmit(); }
 
@@ -236,7 +234,7 @@ public sealed class MqttSession
             case MqttPacketType.Pubcomp: Complete(OutboxState.AwaitingPubcomp); break;
             case MqttPacketType.Pubrel: OnPubrel(); break;
             case MqttPacketType.Suback: subscriptions.OnSuback(packet, handler); break;
-            case MqttPacketType.Unsuback: subscriptions.OnUnsuback(packet.PacketId); break;
+            case MqttPacketType.Unsuback: subscriptions.OnUnsuback(packet.PacketId, handler); break;
             default: keepAlive.PingOutstanding = false; break; // PINGRESP: the decoder refuses anything else
         }
         return state != MqttSessionState.Disconnected;
@@ -253,7 +251,7 @@ public sealed class MqttSession
         // still sent again, so that nothing the application handed over is lost.
         if (!sessionPresent) pendingReleases.Clear();
         sender.Restart(sessionPresent);
-        subscriptions.OnConnected(sessionPresent);
+        subscriptions.OnConnected(sessionPresent, handler);
         handler.OnConnected(sessionPresent);
         TransmitOutbox();
         TransmitSubscriptions();

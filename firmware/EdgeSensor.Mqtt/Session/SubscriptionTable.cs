@@ -1,4 +1,3 @@
-using System;
 using EdgeSensor.Mqtt.Codec;
 
 namespace EdgeSensor.Mqtt.Session;
@@ -13,6 +12,7 @@ public sealed class SubscriptionTable
     readonly MqttQos[] qos;
     readonly SubscriptionState[] states;
     readonly int[] packetIds;
+    readonly byte[] granted;
 
     public SubscriptionTable(int capacity)
     {
@@ -20,11 +20,26 @@ public sealed class SubscriptionTable
         qos = new MqttQos[capacity];
         states = new SubscriptionState[capacity];
         packetIds = new int[capacity];
+        granted = new byte[capacity];
     }
 
     public int Capacity => states.Length;
 
     public SubscriptionState State(int index) => states[index];
+
+    /// <summary>The slot's result as the application reads it: an <see cref="MqttSubscribeResult"/> code, or the QoS granted.</summary>
+    public int Result(int index)
+    {
+        switch (index < 0 || index >= states.Length ? SubscriptionState.Free : states[index])
+        {
+            case SubscriptionState.Free: return MqttSubscribeResult.Unsubscribed;
+            case SubscriptionState.Active: return granted[index];
+            case SubscriptionState.Refused: return MqttSubscribeResult.Failure;
+            case SubscriptionState.Unsubscribing:
+            case SubscriptionState.UnsubscribeSent: return MqttSubscribeResult.Unsubscribing;
+            default: return MqttSubscribeResult.Pending;
+        }
+    }
 
     public void SetState(int index, SubscriptionState state, int packetId)
     {
@@ -46,6 +61,20 @@ public sealed class SubscriptionTable
         return -1;
     }
 
+    /// <summary>The refused slot that holds <paramref name="filter"/>, byte for byte, or -1.</summary>
+    int FindRefused(byte[] filter)
+    {
+        for (int i = 0; i < states.Length; i++)
+        {
+            byte[] f = filters[i];
+            if (states[i] != SubscriptionState.Refused || f.Length != filter.Length) continue;
+            int k = 0;
+            while (k < f.Length && f[k] == filter[k]) k++;
+            if (k == f.Length) return i;
+        }
+        return -1;
+    }
+
     public void Set(int index, byte[] filter, MqttQos requested)
     {
         filters[index] = filter;
@@ -53,10 +82,14 @@ public sealed class SubscriptionTable
         SetState(index, SubscriptionState.Pending, 0);
     }
 
-    /// <summary>Adds filters in consecutive slots, to go out in one SUBSCRIBE; returns the first slot.</summary>
+    /// <summary>
+    /// Adds filters in consecutive slots, to go out in one SUBSCRIBE; returns the first slot, or
+    /// <see cref="MqttSubscribeResult.InvalidFilter"/> or <see cref="MqttSubscribeResult.NoFreeSlot"/> (nothing added).
+    /// One filter that the broker refused before is asked for again in its slot, which keeps its index.
+    /// </summary>
     public int Add(string[] filters, MqttQos[] qos)
     {
-        if (filters.Length == 0 || filters.Length != qos.Length) throw new ArgumentException("one QoS per filter, at least one filter");
+        if (filters.Length == 0 || filters.Length != qos.Length) return MqttSubscribeResult.InvalidFilter;
         // Encoded once here: routing and re-subscribing then work on bytes.
         byte[][] encoded = new byte[filters.Length][];
         for (int i = 0; i < filters.Length; i++)
@@ -71,10 +104,11 @@ public sealed class SubscriptionTable
                 MqttUtf8.Encode(filter, encoded[i], 0);
                 valid = MqttTopic.ValidateFilter(encoded[i], 0, length) == MqttError.None;
             }
-            if (!valid) throw new ArgumentException("invalid topic filter or QoS: " + filter);
+            if (!valid) return MqttSubscribeResult.InvalidFilter;
         }
-        int first = FindFree(filters.Length);
-        if (first < 0) throw new InvalidOperationException("subscriptions full: raise MaxSubscriptions");
+        int first = filters.Length == 1 ? FindRefused(encoded[0]) : -1;
+        if (first < 0) first = FindFree(filters.Length);
+        if (first < 0) return MqttSubscribeResult.NoFreeSlot;
         for (int i = 0; i < filters.Length; i++) Set(first + i, encoded[i], qos[i]);
         return first;
     }
@@ -82,6 +116,7 @@ public sealed class SubscriptionTable
     /// <summary>Stops routing to the subscription; false when it was free or already removed. UNSUBSCRIBE goes out with the next <see cref="Transmit"/>.</summary>
     public bool Remove(int index)
     {
+        if (index < 0 || index >= states.Length) return false;
         SubscriptionState s = states[index];
         if (s == SubscriptionState.Free || s == SubscriptionState.Unsubscribing || s == SubscriptionState.UnsubscribeSent) return false;
         SetState(index, SubscriptionState.Unsubscribing, 0);
@@ -142,30 +177,40 @@ public sealed class SubscriptionTable
             if (states[i] != SubscriptionState.Subscribing || packetIds[i] != packet.PacketId) continue;
             int result = packet.Buffer[packet.PayloadOffset + code++];
             SetState(i, result == MqttSubscribeResult.Failure ? SubscriptionState.Refused : SubscriptionState.Active, 0);
+            granted[i] = (byte)result;
             handler.OnSubscribeResult(i, result);
         }
     }
 
-    internal void OnUnsuback(int packetId)
+    /// <summary>UNSUBACK: the slot of the UNSUBSCRIBE with its packet identifier [MQTT-3.11.2-1] is free, and the handler is told.</summary>
+    internal void OnUnsuback(int packetId, IMqttSessionHandler handler)
     {
         for (int i = 0; i < states.Length; i++)
         {
-            if (states[i] == SubscriptionState.UnsubscribeSent && packetIds[i] == packetId) SetState(i, SubscriptionState.Free, 0);
+            if (states[i] == SubscriptionState.UnsubscribeSent && packetIds[i] == packetId) Free(i, handler);
         }
     }
 
+    void Free(int index, IMqttSessionHandler handler)
+    {
+        SetState(index, SubscriptionState.Free, 0);
+        handler.OnUnsubscribed(index);
+    }
+
     /// <summary>
-    /// After CONNACK: with no session on the broker every live filter must be subscribed again and
-    /// removed ones are simply gone; with a session, only requests whose answer was lost are repeated.
+    /// After CONNACK: with no session on the broker every live filter must be subscribed again and removed ones are
+    /// simply gone (the handler is told); with a session, only requests whose answer was lost are repeated. A refused
+    /// filter is not asked for again either way: the broker would refuse it again.
     /// </summary>
-    public void OnConnected(bool sessionPresent)
+    public void OnConnected(bool sessionPresent, IMqttSessionHandler handler)
     {
         for (int i = 0; i < states.Length; i++)
         {
             SubscriptionState s = states[i];
-            if (s == SubscriptionState.Free) continue;
+            if (s == SubscriptionState.Free || s == SubscriptionState.Refused) continue;
             bool removing = s == SubscriptionState.Unsubscribing || s == SubscriptionState.UnsubscribeSent;
-            if (!sessionPresent) SetState(i, removing ? SubscriptionState.Free : SubscriptionState.Pending, 0);
+            if (!sessionPresent && removing) Free(i, handler);
+            else if (!sessionPresent) SetState(i, SubscriptionState.Pending, 0);
             else if (s == SubscriptionState.Subscribing) SetState(i, SubscriptionState.Pending, 0);
             else if (s == SubscriptionState.UnsubscribeSent) SetState(i, SubscriptionState.Unsubscribing, 0);
         }

@@ -69,6 +69,28 @@ public class MqttUtf8Tests
     }
 
     [Fact]
+    public void Decode_gives_back_every_string_mqtt_can_carry()
+    {
+        Random random = new Random(20261204);
+        byte[] buffer = new byte[4 * 64];
+        int decoded = 0;
+        for (int round = 0; round < 20000; round++)
+        {
+            string value = RandomUtf16(random, random.Next(0, 33));
+            if (MqttUtf8.ByteCount(value) < 0)
+            {
+                continue;
+            }
+
+            int written = MqttUtf8.Encode(value, buffer, 0);
+            Assert.True(value == MqttUtf8.Decode(buffer, 0, written), Describe(value));
+            decoded++;
+        }
+
+        Assert.InRange(decoded, 5000, 20000);
+    }
+
+    [Fact]
     public void Random_bytes_Validate_agrees_with_a_strict_decoder_except_that_it_also_refuses_nul()
     {
         Random random = new Random(7);

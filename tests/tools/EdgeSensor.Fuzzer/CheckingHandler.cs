@@ -31,6 +31,8 @@ sealed class CheckingHandler : IMqttSessionHandler
             throw new FuzzViolation("subscription " + subscriptionIndex + " reported code " + returnCode);
     }
 
+    public void OnUnsubscribed(int subscriptionIndex) { }
+
     public void OnMessage(MqttMessage m)
     {
         Messages++;

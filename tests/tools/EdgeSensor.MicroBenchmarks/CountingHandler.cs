@@ -24,4 +24,6 @@ sealed class CountingHandler : IMqttSessionHandler
     }
 
     public void OnSubscribeResult(int subscriptionIndex, int returnCode) { }
+
+    public void OnUnsubscribed(int subscriptionIndex) { }
 }

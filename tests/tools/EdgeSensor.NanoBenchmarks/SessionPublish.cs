@@ -77,4 +77,6 @@ public sealed class SessionPublish : IBenchmark, IMqttSessionHandler
     public void OnMessage(MqttMessage message) { }
 
     public void OnSubscribeResult(int subscriptionIndex, int returnCode) { }
+
+    public void OnUnsubscribed(int subscriptionIndex) { }
 }

@@ -127,6 +127,8 @@ public sealed class SimulatedDevice : IDisposable
             host.connectionLog.OnSubscribeResult(returnCode); // the device's one subscription: its commands
             host.Device.OnSubscribeResult(subscriptionIndex, returnCode);
         }
+
+        public void OnUnsubscribed(int subscriptionIndex) => host.Device.OnUnsubscribed(subscriptionIndex);
     }
 
     void RunLoop()

@@ -137,5 +137,7 @@ public sealed class FleetObserver : IMqttSessionHandler, IDisposable
         }
     }
 
+    void IMqttSessionHandler.OnUnsubscribed(int subscriptionIndex) { }
+
     sealed record StatusSeen(string Payload, bool Retained);
 }

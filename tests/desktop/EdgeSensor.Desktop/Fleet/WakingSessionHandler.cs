@@ -57,4 +57,6 @@ sealed class WakingSessionHandler : IMqttSessionHandler
     {
         device.OnSubscribeResult(subscriptionIndex, returnCode);
     }
+
+    public void OnUnsubscribed(int subscriptionIndex) => device.OnUnsubscribed(subscriptionIndex);
 }

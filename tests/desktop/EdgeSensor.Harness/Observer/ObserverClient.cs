@@ -158,6 +158,8 @@ sealed class ObserverClient : IMqttSessionHandler, IDisposable
         }
     }
 
+    void IMqttSessionHandler.OnUnsubscribed(int subscriptionIndex) { }
+
     void IMqttSessionHandler.OnMessage(MqttMessage message)
     {
         if (message.IsFirstChunk)

@@ -59,6 +59,8 @@ public class AllocationTests
         public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode) => Device.OnDisconnected(reason, returnCode);
         public void OnMessage(MqttMessage message) => Device.OnMessage(message);
         public void OnSubscribeResult(int subscriptionIndex, int returnCode) { }
+
+        public void OnUnsubscribed(int subscriptionIndex) { }
     }
 
     [Fact]

@@ -145,6 +145,8 @@ public sealed class AllocationOverTcpTests
             Subscribed.Set();
         }
 
+        public void OnUnsubscribed(int subscriptionIndex) { }
+
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // measured code is compiled once, optimised: no tiering or on-stack replacement allocating mid-measurement
         public void OnMessage(MqttMessage message)
         {

@@ -38,6 +38,24 @@ public sealed class MqttClientStopTests
         }
     }
 
+    [Fact]
+    public void The_io_thread_is_a_background_thread_so_a_client_never_stopped_does_not_keep_the_process_alive()
+    {
+        var transport = new HeldOpenTransport();
+        var client = new MqttClient(transport, new SystemClock(), TestClient.DefaultOptions("background"), new RecordingHandler());
+        client.Start();
+        try
+        {
+            Assert.True(transport.OpenEntered.Wait(Deadline));
+            Assert.True(transport.OpenedOn.IsBackground);
+        }
+        finally
+        {
+            transport.Break();
+            client.Dispose();
+        }
+    }
+
     /// <summary>Open blocks until the test releases it; reads find nothing; writes are accepted.</summary>
     sealed class HeldOpenTransport : IMqttTransport
     {
@@ -52,8 +70,11 @@ public sealed class MqttClientStopTests
 
         public bool IsOpen => Volatile.Read(ref open) != 0;
 
+        public Thread OpenedOn { get; private set; }
+
         public void Open(int timeoutMs)
         {
+            OpenedOn = Thread.CurrentThread;
             OpenEntered.Set();
             FinishOpen.Wait(Deadline);
             Volatile.Write(ref open, 1);

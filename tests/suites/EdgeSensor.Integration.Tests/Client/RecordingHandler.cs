@@ -20,6 +20,7 @@ sealed class RecordingHandler : IMqttSessionHandler
     readonly List<ReceivedMessage> messages = new List<ReceivedMessage>();
     readonly List<(MqttError Reason, MqttConnectReturnCode ReturnCode)> disconnections = new List<(MqttError, MqttConnectReturnCode)>();
     readonly Dictionary<int, int> subscribeResults = new Dictionary<int, int>();
+    readonly List<int> unsubscribed = new List<int>();
     readonly List<bool> sessionPresentFlags = new List<bool>();
     readonly MemoryStream chunks = new MemoryStream();
 
@@ -46,6 +47,11 @@ sealed class RecordingHandler : IMqttSessionHandler
         Record(() => subscribeResults[subscriptionIndex] = returnCode);
     }
 
+    public void OnUnsubscribed(int subscriptionIndex)
+    {
+        Record(() => unsubscribed.Add(subscriptionIndex));
+    }
+
     public void OnMessage(MqttMessage message)
     {
         // Chunks of a payload larger than the receive buffer are joined, so that tests see whole messages.
@@ -66,6 +72,11 @@ sealed class RecordingHandler : IMqttSessionHandler
         int result = 0;
         WaitUntil(() => subscribeResults.TryGetValue(subscriptionIndex, out result), "the SUBACK for subscription " + subscriptionIndex);
         return result;
+    }
+
+    public void WaitForUnsubscribed(int subscriptionIndex)
+    {
+        WaitUntil(() => unsubscribed.Contains(subscriptionIndex), "the UNSUBACK for subscription " + subscriptionIndex);
     }
 
     /// <summary>Waits for <paramref name="count"/> messages on <paramref name="topic"/> and returns them, in arrival order.</summary>

@@ -55,7 +55,7 @@ sealed class TestClient : IDisposable
         }
         catch
         {
-            client.Dispose(); // its I/O thread is a foreground thread: left running, it would keep the test host alive
+            client.Dispose(); // a client left running would keep reconnecting for the rest of the test run
             throw;
         }
     }

@@ -29,6 +29,8 @@ sealed class RecordingHandler : IMqttSessionHandler
     }
 
     public void OnSubscribeResult(int subscriptionIndex, int returnCode) => SubscribeResults.Add((subscriptionIndex, returnCode));
+
+    public void OnUnsubscribed(int subscriptionIndex) => Events.Add("unsubscribed " + subscriptionIndex);
 }
 
 sealed record ReceivedChunk(string Topic, byte[] Payload, int Position, int Total, MqttQos Qos, bool Retain, bool Dup, int SubscriptionIndex);

@@ -20,4 +20,6 @@ sealed class BenchHandler : IMqttSessionHandler
     public void OnMessage(MqttMessage message) => Message?.Invoke(message);
 
     public void OnSubscribeResult(int subscriptionIndex, int returnCode) => Subscribed.Set();
+
+    public void OnUnsubscribed(int subscriptionIndex) { }
 }

@@ -149,4 +149,27 @@ public class MqttUtf8Tests
         Assert.AreEqual((int)MqttError.InvalidUtf8, (int)MqttUtf8.Validate(nul, 0, 1), "[MQTT-1.5.3-2]");
         Assert.AreEqual(0x7F, MqttUtf8.DecodeSequence(new byte[] { 0x7F }, 0, 1), "U+007F");
     }
+
+    [TestMethod]
+    public void DecodeMakesTextAndMarksWhatIsNot()
+    {
+        byte[] b = PacketBytes.Hex("61 2F C3 A9 E2 82 AC FF 00 E2 82");
+        Assert.AreEqual("a/\u00E9\u20AC", MqttUtf8.Decode(b, 0, 7), "text");
+        // One U+FFFD per byte that is not text: a stray FF, U+0000, a sequence cut short.
+        Assert.AreEqual("\u20AC\uFFFD\uFFFD\uFFFD\uFFFD", MqttUtf8.Decode(b, 4, 7), "marked");
+        Assert.AreEqual("", MqttUtf8.Decode(b, 3, 0), "empty");
+    }
+
+    [TestMethod]
+    public void AMessageGivesItsTopicAndPayloadAsText()
+    {
+        MqttMessage m = new MqttMessage();
+        m.Buffer = PacketBytes.Hex("00 74 2F C3 A9 6F 6E");
+        m.TopicOffset = 1;
+        m.TopicLength = 4;
+        m.PayloadOffset = 5;
+        m.PayloadCount = 2;
+        Assert.AreEqual("t/\u00E9", m.TopicAsString(), "topic");
+        Assert.AreEqual("on", m.PayloadAsString(), "payload");
+    }
 }

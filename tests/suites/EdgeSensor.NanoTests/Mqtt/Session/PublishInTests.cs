@@ -123,6 +123,8 @@ public class PublishInTests
         public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode) { }
         public void OnSubscribeResult(int subscriptionIndex, int returnCode) { }
 
+        public void OnUnsubscribed(int subscriptionIndex) { }
+
         public void OnMessage(MqttMessage m)
         {
             LastTopic = Ascii.Text(m.Buffer, m.TopicOffset, m.TopicLength);
@@ -210,6 +212,8 @@ public class PublishInTests
         public void OnConnected(bool sessionPresent) { }
         public void OnDisconnected(MqttError reason, MqttConnectReturnCode returnCode) { }
         public void OnSubscribeResult(int subscriptionIndex, int returnCode) { }
+
+        public void OnUnsubscribed(int subscriptionIndex) { }
 
         public void OnMessage(MqttMessage message)
         {

@@ -87,6 +87,10 @@ public sealed class RecordingHandler : IMqttSessionHandler
         changed.Set();
     }
 
+    public void OnUnsubscribed(int subscriptionIndex) => AddEvent(Unsubscribed(subscriptionIndex));
+
+    public static string Unsubscribed(int subscriptionIndex) => "unsub " + subscriptionIndex.ToString();
+
     void AddEvent(string e)
     {
         lock (gate)
