@@ -187,7 +187,7 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     public void OnSubscribeResult(int subscriptionIndex, int returnCode)
     {
         if (returnCode != MqttSubscribeResult.Failure) return;
-        refusedGeneration = Interlocked.CompareExchange(ref connectGeneration, 0, 0);
+        refusedGeneration = connectGeneration; // a plain read: its only writer, OnConnected, is a callback like this one, under the same session lock
         work.Set();
     }
 

@@ -84,7 +84,7 @@ public static class DeviceConfigParser
         for (int index = 0; index < config.Sensors.Length; index++)
         {
             SensorConfig sensor = config.Sensors[index];
-            bool declared = sensor.Kind == SensorKind.Dht22 || sensor.Kind == SensorKind.Dht11;
+            bool declared = sensor.Kind <= SensorKind.Dht11; // a DHT needs no bus
             for (int bus = 0; bus < config.I2cBuses.Length; bus++) declared |= config.I2cBuses[bus].Bus == sensor.I2cBus;
 
             if (!declared)
@@ -112,7 +112,7 @@ public static class DeviceConfigParser
     static void CheckSensor(ConfigObject read, SensorConfig sensor)
     {
         sensor.Kind = (SensorKind)read.Kind;
-        if (sensor.Kind == SensorKind.Dht22 || sensor.Kind == SensorKind.Dht11)
+        if (sensor.Kind <= SensorKind.Dht11)
         {
             // The DHT driver (Iot.Device.Dhtxx.Esp32) drives the data line with the RMT peripheral through two
             // GPIOs wired together: they must differ, and both drive a level.

@@ -1,5 +1,6 @@
 namespace EdgeSensor.Device.Config;
 
+/// <summary>The DHT kinds come first: <c>kind &lt;= Dht11</c> means a DHT.</summary>
 public enum SensorKind
 {
     Dht22,
