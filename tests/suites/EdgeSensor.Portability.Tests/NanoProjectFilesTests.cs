@@ -19,6 +19,7 @@ public sealed class NanoProjectFilesTests
         Path.Combine("firmware", "EdgeSensor.Device", "EdgeSensor.Device.nfproj"),
         Path.Combine("firmware", "EdgeSensor.Esp32", "EdgeSensor.Esp32.nfproj"),
         Path.Combine("firmware", "EdgeSensor.Mqtt", "EdgeSensor.Mqtt.nfproj"),
+        Path.Combine("firmware", "samples", "EdgeSensor.Sample.MinimalMqtt", "EdgeSensor.Sample.MinimalMqtt.nfproj"),
         Path.Combine("tests", "suites", "EdgeSensor.NanoTests", "Device", "EdgeSensor.NanoTests.Device.nfproj"),
         Path.Combine("tests", "suites", "EdgeSensor.NanoTests", "Mqtt", "EdgeSensor.NanoTests.Mqtt.nfproj"),
         Path.Combine("tests", "tools", "EdgeSensor.NanoBenchmarks", "EdgeSensor.NanoBenchmarks.nfproj"),
