@@ -31,6 +31,10 @@ sealed class RecordingHandler : IMqttSessionHandler
     public void OnSubscribeResult(int subscriptionIndex, int returnCode) => SubscribeResults.Add((subscriptionIndex, returnCode));
 
     public void OnUnsubscribed(int subscriptionIndex) => Events.Add("unsubscribed " + subscriptionIndex);
+
+    public readonly List<(int Id, MqttPublishOutcome Outcome)> Completions = new();
+
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) => Completions.Add((messageId, outcome));
 }
 
 sealed record ReceivedChunk(string Topic, byte[] Payload, int Position, int Total, MqttQos Qos, bool Retain, bool Dup, int SubscriptionIndex);
