@@ -34,7 +34,14 @@ sealed class RecordingHandler : IMqttSessionHandler
 
     public readonly List<(int Id, MqttPublishOutcome Outcome)> Completions = new();
 
-    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) => Completions.Add((messageId, outcome));
+    public int CompletionCount;
+
+    /// <summary>Counted always; listed only with CopyMessages, so that allocation tests can count without allocating.</summary>
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome)
+    {
+        CompletionCount++;
+        if (CopyMessages) Completions.Add((messageId, outcome));
+    }
 }
 
 sealed record ReceivedChunk(string Topic, byte[] Payload, int Position, int Total, MqttQos Qos, bool Retain, bool Dup, int SubscriptionIndex);
