@@ -193,4 +193,6 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
 
     /// <summary>The device never unsubscribes.</summary>
     public void OnUnsubscribed(int subscriptionIndex) { }
+
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
 }

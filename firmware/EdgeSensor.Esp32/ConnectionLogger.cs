@@ -68,4 +68,6 @@ sealed class ConnectionLogger : IMqttSessionHandler
     }
 
     public void OnUnsubscribed(int subscriptionIndex) => device.OnUnsubscribed(subscriptionIndex);
+
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) => device.OnPublishCompleted(messageId, outcome);
 }

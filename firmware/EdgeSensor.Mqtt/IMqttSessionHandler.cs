@@ -18,4 +18,10 @@ public interface IMqttSessionHandler
     /// free from now on and a later Subscribe may reuse its index.
     /// </summary>
     void OnUnsubscribed(int subscriptionIndex);
+
+    /// <summary>
+    /// The QoS 1/2 message that Publish(..., out messageId) numbered has completed its flow. Follows the PUBACK or
+    /// PUBCOMP at once, in the order they come; never for QoS 0 (its id is 0).
+    /// </summary>
+    void OnPublishCompleted(int messageId, MqttPublishOutcome outcome);
 }

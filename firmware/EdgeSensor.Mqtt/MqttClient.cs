@@ -27,6 +27,7 @@ public sealed partial class MqttClient : IMqttLink, IDisposable
     readonly AutoResetEvent stopRequested = new AutoResetEvent(false);
     readonly AutoResetEvent progress = new AutoResetEvent(false);
     readonly IoThread ioThread = new IoThread();
+    readonly PublishWaiters waiters;
     bool stopping;
     bool aborting;
     bool disposed;
@@ -39,7 +40,9 @@ public sealed partial class MqttClient : IMqttLink, IDisposable
         this.options = options;
         this.application = application;
         backoff = new ReconnectBackoff(options.InitialReconnectDelayMs, options.MaxReconnectDelayMs, options.StableConnectionMs, options.JitterSeed);
-        session = new MqttSession(options.Session, new ClientCallbacks(application, backoff, clock, connected, progress));
+        ClientCallbacks callbacks = new ClientCallbacks(application, backoff, clock, connected, progress);
+        waiters = callbacks.Waiters;
+        session = new MqttSession(options.Session, callbacks);
         driver = new SessionDriver(session);
         writer = new WriterTurn(driver, sessionLock, transport, clock);
     }
@@ -66,6 +69,13 @@ public sealed partial class MqttClient : IMqttLink, IDisposable
     public bool WaitForProgress(int timeoutMs) => progress.WaitOne(timeoutMs, false);
 
     public MqttPublishResult Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
+        => Publish(topic, payload, offset, count, qos, retain, out _);
+
+    /// <summary>
+    /// As Publish, and numbers an accepted QoS 1/2 message for <see cref="IMqttSessionHandler.OnPublishCompleted"/>
+    /// (1 to 65535, then 1 again); <paramref name="messageId"/> is 0 for QoS 0 and when refused.
+    /// </summary>
+    public MqttPublishResult Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain, out int messageId)
     {
         while (true)
         {
@@ -73,7 +83,7 @@ public sealed partial class MqttClient : IMqttLink, IDisposable
             bool outputPending;
             lock (sessionLock)
             {
-                result = session.Publish(topic, payload, offset, count, qos, retain);
+                result = session.Publish(topic, payload, offset, count, qos, retain, out messageId);
                 outputPending = session.PendingOutput > 0;
             }
             if (!AfterRequest(result, outputPending)) return result;
@@ -81,6 +91,9 @@ public sealed partial class MqttClient : IMqttLink, IDisposable
     }
 
     public MqttPublishResult Publish(byte[] topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
+        => Publish(topic, payload, offset, count, qos, retain, out _);
+
+    public MqttPublishResult Publish(byte[] topic, byte[] payload, int offset, int count, MqttQos qos, bool retain, out int messageId)
     {
         while (true)
         {
@@ -88,7 +101,7 @@ public sealed partial class MqttClient : IMqttLink, IDisposable
             bool outputPending;
             lock (sessionLock)
             {
-                result = session.Publish(topic, 0, topic.Length, payload, offset, count, qos, retain);
+                result = session.Publish(topic, 0, topic.Length, payload, offset, count, qos, retain, out messageId);
                 outputPending = session.PendingOutput > 0;
             }
             if (!AfterRequest(result, outputPending)) return result;

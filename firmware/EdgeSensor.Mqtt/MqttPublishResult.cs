@@ -17,4 +17,10 @@ public enum MqttPublishResult
     /// <summary>The packet is larger than the send buffer or the outbox.</summary>
     TooLarge,
     InvalidTopic,
+
+    /// <summary>PublishAndWait only: the flow completed (QoS 1 PUBACK, QoS 2 PUBCOMP; QoS 0 accepted and written).</summary>
+    Completed,
+
+    /// <summary>PublishAndWait only: accepted, not completed in time; it stays in the outbox and OnPublishCompleted follows.</summary>
+    TimedOut,
 }

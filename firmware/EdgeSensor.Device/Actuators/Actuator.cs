@@ -18,7 +18,8 @@ public abstract class Actuator
 
     public string Name => config.Name;
 
-    public abstract ActuatorKind Kind { get; }
+    /// <summary>The configured kind, which chose the subclass (BoardActuators, SimulatedActuators).</summary>
+    public ActuatorKind Kind => config.Kind;
 
     /// <summary>Drives the output to its configured safe state: at boot, before any network.</summary>
     public abstract void ApplySafeState();

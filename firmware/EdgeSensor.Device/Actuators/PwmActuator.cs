@@ -15,8 +15,6 @@ public sealed class PwmActuator : Actuator
         this.output = output;
     }
 
-    public override ActuatorKind Kind => ActuatorKind.Pwm;
-
     public override void ApplySafeState()
     {
         Set(config.SafePercent);

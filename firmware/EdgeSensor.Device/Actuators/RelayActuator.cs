@@ -15,8 +15,6 @@ public sealed class RelayActuator : Actuator
         this.output = output;
     }
 
-    public override ActuatorKind Kind => ActuatorKind.Relay;
-
     public override void ApplySafeState()
     {
         Set(config.SafeOn);

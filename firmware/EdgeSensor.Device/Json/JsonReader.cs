@@ -187,13 +187,12 @@ public sealed partial class JsonReader
 
     void SkipWhitespace()
     {
-        while (IsWhitespace(Peek(position))) position++;
+        // The delimiters start with JSON's four whitespace bytes: an index under 4 is whitespace, -1 (none) is not.
+        while ((uint)" \n\r\t,]}".IndexOf((char)Peek(position)) < 4) position++;
     }
 
     /// <summary>The byte at <paramref name="index"/>, or -1 at the end of the document: no end checks scattered about.</summary>
     int Peek(int index) => index < end ? buffer[index] : -1;
-
-    static bool IsWhitespace(int next) => " \n\r\t".IndexOf((char)next) >= 0;
 
     /// <summary>What may follow a number or literal: RFC 8259 has no token that starts right after one.</summary>
     static bool IsDelimiter(int next) => " \n\r\t,]}".IndexOf((char)next) >= 0;

@@ -10,6 +10,7 @@ sealed class ClientCallbacks : IMqttSessionHandler
     readonly IMonotonicClock clock;
     readonly ManualResetEvent connected;
     readonly AutoResetEvent progress;
+    public readonly PublishWaiters Waiters = new PublishWaiters();
 
     public ClientCallbacks(IMqttSessionHandler application, ReconnectBackoff backoff, IMonotonicClock clock, ManualResetEvent connected, AutoResetEvent progress)
     {
@@ -39,4 +40,10 @@ sealed class ClientCallbacks : IMqttSessionHandler
     public void OnSubscribeResult(int subscriptionIndex, int returnCode) => application.OnSubscribeResult(subscriptionIndex, returnCode);
 
     public void OnUnsubscribed(int subscriptionIndex) => application.OnUnsubscribed(subscriptionIndex);
+
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome)
+    {
+        application.OnPublishCompleted(messageId, outcome);
+        Waiters.Completed(messageId); // after the application's own handling, as for OnConnected
+    }
 }

@@ -10,7 +10,7 @@ namespace EdgeSensor.Mqtt.Session;
 /// <see cref="PacketReader"/>, <see cref="LargePublishReader"/>). Not thread-safe: the owner serialises calls and
 /// follows the rules of <see cref="Driver.SessionDriver"/>.
 /// </summary>
-public sealed class MqttSession
+public sealed partial class MqttSession
 {
     readonly IMqttSessionHandler handler;
     readonly SendBuffer output;
@@ -38,7 +38,7 @@ public sealed class MqttSession
         pendingReleases = new PendingReleases(options.MaxPendingReleases);
         input = new PacketReader(this, handler, packet, output, pendingReleases, subscriptions, options);
         ids = new PacketIds(outbox, subscriptions);
-        sender = new OutboxSender(outbox, output, ids, options.InflightWindow);
+        sender = new OutboxSender(outbox, output, ids, handler, options.InflightWindow);
         keepAlive = new KeepAlive(options.ConnectTimeoutMs, options.PingTimeoutMs);
     }
 
@@ -65,6 +65,9 @@ public sealed class MqttSession
     public int OutboxCount => outbox.Count;
 
     public int Inflight => sender.Inflight;
+
+    /// <summary>The numbered message is in the outbox and its flow has not completed.</summary>
+    public bool IsPending(int messageId) => sender.IsPending(messageId);
 
     /// <summary>The moment to wake a producer that found the outbox full (see <see cref="OutboxSender.Low"/>).</summary>
     public bool OutboxLow => sender.Low;
@@ -101,48 +104,6 @@ public sealed class MqttSession
 
     /// <summary>The transport is closed or broken: the connection is over, the session state is kept.</summary>
     public void ConnectionLost() { if (state != MqttSessionState.Disconnected) Close(state == MqttSessionState.Closing ? MqttError.ClosedByClient : MqttError.TransportClosed); }
-
-    public MqttPublishResult Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
-    {
-        int topicLength = MqttUtf8.ByteCount(topic);
-        if (topicLength <= 0 || topic.IndexOf('+') >= 0 || topic.IndexOf('#') >= 0 || topicLength > 65535) return MqttPublishResult.InvalidTopic;
-        int size = MqttEncoder.PublishSize(topicLength, qos, count);
-        int at = Reserve(size, qos, out byte[] into, out MqttPublishResult refusal);
-        if (at < 0) return refusal;
-        MqttEncoder.Publish(into, at, topic, 0, qos, retain, false, payload, offset, count);
-        return Accept(size, qos);
-    }
-
-    public MqttPublishResult Publish(byte[] topic, int topicOffset, int topicLength, byte[] payload, int offset, int count, MqttQos qos, bool retain)
-    {
-        if (MqttTopic.ValidateName(topic, topicOffset, topicLength) != MqttError.None) return MqttPublishResult.InvalidTopic;
-        int size = MqttEncoder.PublishSize(topicLength, qos, count);
-        int at = Reserve(size, qos, out byte[] into, out MqttPublishResult refusal);
-        if (at < 0) return refusal;
-        MqttEncoder.Publish(into, at, topic, topicOffset, topicLength, 0, qos, retain, false, payload, offset, count);
-        return Accept(size, qos);
-    }
-
-    /// <summary>Where a PUBLISH of <paramref name="size"/> bytes goes: the send buffer for QoS 0, the outbox otherwise.</summary>
-    int Reserve(int size, MqttQos qos, out byte[] into, out MqttPublishResult refusal)
-    {
-        into = qos == MqttQos.AtMostOnce ? output.Bytes : outbox.Storage;
-        refusal = MqttPublishResult.Accepted;
-        if (qos > MqttQos.ExactlyOnce) refusal = MqttPublishResult.InvalidTopic;
-        else if (size < 0 || size > output.Bytes.Length || size + 8 > outbox.Capacity) refusal = MqttPublishResult.TooLarge;
-        else if (qos == MqttQos.AtMostOnce && state != MqttSessionState.Connected) refusal = MqttPublishResult.NotConnected;
-        if (refusal != MqttPublishResult.Accepted) return -1;
-        int at = qos == MqttQos.AtMostOnce ? output.MakeRoom(size) : sender.Reserve(size);
-        if (at < 0) refusal = qos == MqttQos.AtMostOnce ? MqttPublishResult.SendBufferFull : MqttPublishResult.OutboxFull;
-        return at;
-    }
-
-    MqttPublishResult Accept(int size, MqttQos qos)
-    {
-        if (qos == MqttQos.AtMostOnce) output.Commit(size);
-        else TransmitOutbox();
-        return MqttPublishResult.Accepted;
-    }
 
     /// <summary>Adds a subscription and returns its index (routing reports it), or a negative <see cref="MqttSubscribeResult"/>; SUBSCRIBE goes out now or after connecting.</summary>
     public int Subscribe(string filter, MqttQos qos) => Subscribe(new string[] { filter }, new MqttQos[] { qos });

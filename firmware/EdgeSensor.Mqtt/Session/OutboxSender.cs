@@ -7,14 +7,20 @@ namespace EdgeSensor.Mqtt.Session;
 /// Sends the outbox's QoS 1/2 messages in their original order, at most InflightWindow unacknowledged at a time, and
 /// follows each flow to its end. This is where a message is sent again: after a reconnect every entry not completed
 /// goes out once more, a PUBLISH with DUP [MQTT-3.3.1-1] and its original packet identifier [MQTT-4.4.0-1], a
-/// message the broker acknowledged with PUBREC as PUBREL.
+/// message the broker acknowledged with PUBREC as PUBREL. Messages are numbered 1 to 65535 and round again in the
+/// order they enter the outbox; entries leave it only from the front, so the first holds <see cref="firstId"/> and
+/// the others count on from it: an entry's id costs no storage.
 /// </summary>
 sealed class OutboxSender
 {
     readonly Outbox outbox;
     readonly SendBuffer output;
     readonly PacketIds ids;
+    readonly IMqttSessionHandler handler;
     readonly int window;
+
+    /// <summary>The message id of the outbox's first entry, or of the next message when it is empty.</summary>
+    int firstId = 1;
 
     /// <summary>The next entry to transmit on this connection, or -1 when all are.</summary>
     int cursor = -1;
@@ -23,8 +29,9 @@ sealed class OutboxSender
     /// <summary>Flows completed: PUBACK, PUBCOMP, or a PUBREC the broker's lost session made final.</summary>
     public long Completed;
 
-    public OutboxSender(Outbox outbox, SendBuffer output, PacketIds ids, int window)
+    public OutboxSender(Outbox outbox, SendBuffer output, PacketIds ids, IMqttSessionHandler handler, int window)
     {
+        this.handler = handler;
         this.outbox = outbox;
         this.output = output;
         this.ids = ids;
@@ -38,10 +45,11 @@ sealed class OutboxSender
     /// </summary>
     public bool Low => cursor < 0 || outbox.BytesUsed * 2 <= outbox.Capacity;
 
-    /// <summary>Room for a PUBLISH of <paramref name="size"/> bytes: where to encode it in the outbox, or -1 when full.</summary>
-    public int Reserve(int size)
+    /// <summary>Room for a PUBLISH of <paramref name="size"/> bytes: where to encode it in the outbox, or -1 (and id 0) when full.</summary>
+    public int Reserve(int size, out int messageId)
     {
         int entry = outbox.TryAppend(size);
+        messageId = entry < 0 ? 0 : IdAt(outbox.Count - 1);
         if (entry < 0) return -1;
         if (cursor < 0) cursor = entry;
         return outbox.PacketOffset(entry);
@@ -53,13 +61,15 @@ sealed class OutboxSender
         if (!sessionPresent)
         {
             // No session on the broker (3.2.2.2): QoS 2 messages that reached PUBREC are the broker's now.
-            for (int e = outbox.First; e >= 0; e = outbox.Next(e))
+            int k = 0;
+            for (int e = outbox.First; e >= 0; e = outbox.Next(e), k++)
             {
                 if (outbox.State(e) != OutboxState.AwaitingPubcomp) continue;
                 outbox.SetState(e, OutboxState.Completed);
                 Completed++;
+                handler.OnPublishCompleted(IdAt(k), MqttPublishOutcome.SessionLost);
             }
-            outbox.ReclaimCompleted();
+            Reclaim();
         }
         cursor = outbox.First;
     }
@@ -108,28 +118,51 @@ sealed class OutboxSender
 
     public void Pubrec(int packetId)
     {
-        int entry = Find(packetId, OutboxState.AwaitingPubrec);
+        int entry = Find(packetId, OutboxState.AwaitingPubrec, out _);
         if (entry >= 0) outbox.SetState(entry, OutboxState.AwaitingPubcomp);
     }
 
     /// <summary>PUBACK or PUBCOMP ends a flow; false for a late or repeated one that nothing waits for.</summary>
     public bool Complete(int packetId, OutboxState expected)
     {
-        int entry = Find(packetId, expected);
+        int entry = Find(packetId, expected, out int k);
         if (entry < 0) return false;
+        int messageId = IdAt(k);
         outbox.SetState(entry, OutboxState.Completed);
         Inflight--;
         Completed++;
-        outbox.ReclaimCompleted();
+        Reclaim();
+        handler.OnPublishCompleted(messageId, MqttPublishOutcome.Acknowledged);
         return true;
     }
 
-    int Find(int packetId, OutboxState expected)
+    /// <summary>The message is in the outbox and its flow has not completed.</summary>
+    public bool IsPending(int messageId)
     {
-        for (int e = outbox.First; e >= 0 && e != cursor; e = outbox.Next(e))
+        int k = (messageId - firstId + 65535) % 65535;
+        if (messageId < 1 || messageId > 65535 || k >= outbox.Count) return false;
+        int e = outbox.First;
+        while (k-- > 0) e = outbox.Next(e);
+        return outbox.State(e) != OutboxState.Completed;
+    }
+
+    int Find(int packetId, OutboxState expected, out int k)
+    {
+        k = 0;
+        for (int e = outbox.First; e >= 0 && e != cursor; e = outbox.Next(e), k++)
         {
             if (outbox.State(e) == expected && outbox.PacketId(e) == packetId) return e;
         }
         return -1;
     }
+
+    /// <summary>Frees completed entries at the front; the ids count on past them.</summary>
+    void Reclaim()
+    {
+        int before = outbox.Count;
+        outbox.ReclaimCompleted();
+        firstId = IdAt(before - outbox.Count);
+    }
+
+    int IdAt(int k) => (firstId - 1 + k) % 65535 + 1;
 }

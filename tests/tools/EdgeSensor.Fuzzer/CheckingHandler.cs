@@ -33,6 +33,8 @@ sealed class CheckingHandler : IMqttSessionHandler
 
     public void OnUnsubscribed(int subscriptionIndex) { }
 
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
+
     public void OnMessage(MqttMessage m)
     {
         Messages++;

@@ -26,4 +26,6 @@ sealed class CountingHandler : IMqttSessionHandler
     public void OnSubscribeResult(int subscriptionIndex, int returnCode) { }
 
     public void OnUnsubscribed(int subscriptionIndex) { }
+
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
 }

@@ -79,4 +79,6 @@ public sealed class SessionPublish : IBenchmark, IMqttSessionHandler
     public void OnSubscribeResult(int subscriptionIndex, int returnCode) { }
 
     public void OnUnsubscribed(int subscriptionIndex) { }
+
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
 }

@@ -129,6 +129,8 @@ public sealed class SimulatedDevice : IDisposable
         }
 
         public void OnUnsubscribed(int subscriptionIndex) => host.Device.OnUnsubscribed(subscriptionIndex);
+
+        public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) => host.Device.OnPublishCompleted(messageId, outcome);
     }
 
     void RunLoop()

@@ -139,5 +139,7 @@ public sealed class FleetObserver : IMqttSessionHandler, IDisposable
 
     void IMqttSessionHandler.OnUnsubscribed(int subscriptionIndex) { }
 
+    void IMqttSessionHandler.OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
+
     sealed record StatusSeen(string Payload, bool Retained);
 }

@@ -59,4 +59,6 @@ sealed class WakingSessionHandler : IMqttSessionHandler
     }
 
     public void OnUnsubscribed(int subscriptionIndex) => device.OnUnsubscribed(subscriptionIndex);
+
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) => device.OnPublishCompleted(messageId, outcome);
 }

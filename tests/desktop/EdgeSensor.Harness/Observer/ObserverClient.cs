@@ -160,6 +160,8 @@ sealed class ObserverClient : IMqttSessionHandler, IDisposable
 
     void IMqttSessionHandler.OnUnsubscribed(int subscriptionIndex) { }
 
+    void IMqttSessionHandler.OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
+
     void IMqttSessionHandler.OnMessage(MqttMessage message)
     {
         if (message.IsFirstChunk)

@@ -61,6 +61,8 @@ public class AllocationTests
         public void OnSubscribeResult(int subscriptionIndex, int returnCode) { }
 
         public void OnUnsubscribed(int subscriptionIndex) { }
+
+        public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
     }
 
     [Fact]

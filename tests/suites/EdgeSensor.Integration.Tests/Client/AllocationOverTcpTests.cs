@@ -147,6 +147,8 @@ public sealed class AllocationOverTcpTests
 
         public void OnUnsubscribed(int subscriptionIndex) { }
 
+        public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
+
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // measured code is compiled once, optimised: no tiering or on-stack replacement allocating mid-measurement
         public void OnMessage(MqttMessage message)
         {

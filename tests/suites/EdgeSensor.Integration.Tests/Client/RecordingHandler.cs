@@ -52,6 +52,15 @@ sealed class RecordingHandler : IMqttSessionHandler
         Record(() => unsubscribed.Add(subscriptionIndex));
     }
 
+    readonly List<(int Id, MqttPublishOutcome Outcome)> completions = new List<(int, MqttPublishOutcome)>();
+
+    public List<(int Id, MqttPublishOutcome Outcome)> Completions { get { lock (gate) { return completions.ToList(); } } }
+
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome)
+    {
+        Record(() => completions.Add((messageId, outcome)));
+    }
+
     public void OnMessage(MqttMessage message)
     {
         // Chunks of a payload larger than the receive buffer are joined, so that tests see whole messages.

@@ -44,6 +44,8 @@ sealed class TimelineHandler : IMqttSessionHandler
 
     public void OnUnsubscribed(int subscriptionIndex) { }
 
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
+
     /// <summary>Waits until <paramref name="condition"/> holds on the recorded timeline; throws after <see cref="Deadline"/>.</summary>
     public void WaitUntil(Func<List<long>, List<TimedDisconnection>, bool> condition, string what)
     {

@@ -31,6 +31,17 @@ sealed class RecordingHandler : IMqttSessionHandler
     public void OnSubscribeResult(int subscriptionIndex, int returnCode) => SubscribeResults.Add((subscriptionIndex, returnCode));
 
     public void OnUnsubscribed(int subscriptionIndex) => Events.Add("unsubscribed " + subscriptionIndex);
+
+    public readonly List<(int Id, MqttPublishOutcome Outcome)> Completions = new();
+
+    public int CompletionCount;
+
+    /// <summary>Counted always; listed only with CopyMessages, so that allocation tests can count without allocating.</summary>
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome)
+    {
+        CompletionCount++;
+        if (CopyMessages) Completions.Add((messageId, outcome));
+    }
 }
 
 sealed record ReceivedChunk(string Topic, byte[] Payload, int Position, int Total, MqttQos Qos, bool Retain, bool Dup, int SubscriptionIndex);

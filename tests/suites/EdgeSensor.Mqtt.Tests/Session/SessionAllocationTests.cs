@@ -82,6 +82,7 @@ public class SessionAllocationTests
         });
         Assert.Equal(0, bytes);
         Assert.Equal(2 * Operations, f.Session.PublishesCompleted);
+        Assert.Equal(2 * Operations, f.Handler.CompletionCount); // OnPublishCompleted ran for each, inside the measurement
         Assert.Equal(0, f.Session.OutboxCount);
     }
 

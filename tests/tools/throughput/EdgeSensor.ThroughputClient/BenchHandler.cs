@@ -22,4 +22,6 @@ sealed class BenchHandler : IMqttSessionHandler
     public void OnSubscribeResult(int subscriptionIndex, int returnCode) => Subscribed.Set();
 
     public void OnUnsubscribed(int subscriptionIndex) { }
+
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
 }

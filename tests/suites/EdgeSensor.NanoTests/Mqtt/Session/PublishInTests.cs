@@ -125,6 +125,8 @@ public class PublishInTests
 
         public void OnUnsubscribed(int subscriptionIndex) { }
 
+        public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
+
         public void OnMessage(MqttMessage m)
         {
             LastTopic = Ascii.Text(m.Buffer, m.TopicOffset, m.TopicLength);
@@ -214,6 +216,8 @@ public class PublishInTests
         public void OnSubscribeResult(int subscriptionIndex, int returnCode) { }
 
         public void OnUnsubscribed(int subscriptionIndex) { }
+
+        public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
 
         public void OnMessage(MqttMessage message)
         {

@@ -91,6 +91,34 @@ public sealed class RecordingHandler : IMqttSessionHandler
 
     public static string Unsubscribed(int subscriptionIndex) => "unsub " + subscriptionIndex.ToString();
 
+    int[] completions = new int[8]; // id, outcome, id, outcome...
+    int completionCount;
+
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome)
+    {
+        lock (gate)
+        {
+            if (2 * completionCount == completions.Length)
+            {
+                int[] larger = new int[completions.Length * 2];
+                Array.Copy(completions, larger, completions.Length);
+                completions = larger;
+            }
+            completions[2 * completionCount] = messageId;
+            completions[2 * completionCount + 1] = (int)outcome;
+            completionCount++;
+        }
+        changed.Set();
+    }
+
+    public int CompletionCount { get { lock (gate) return completionCount; } }
+
+    /// <summary>"id:outcome" of the <paramref name="n"/>th completion reported (outcome as a number).</summary>
+    public string Completion(int n)
+    {
+        lock (gate) return n < completionCount ? completions[2 * n].ToString() + ":" + completions[2 * n + 1].ToString() : "(none)";
+    }
+
     void AddEvent(string e)
     {
         lock (gate)
