@@ -116,6 +116,11 @@ public sealed class MinimalMqttSample : IMqttSessionHandler
     {
     }
 
+    /// <summary>A reading at QoS 1 reached the broker (PUBACK). The sample does not track its readings one by one.</summary>
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome)
+    {
+    }
+
     /// <summary>A topic as bytes, once at start-up: publishing with a byte[] topic skips encoding it on every message.</summary>
     static byte[] Utf8(string text)
     {

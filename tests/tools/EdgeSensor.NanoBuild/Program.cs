@@ -26,9 +26,10 @@ try
         ConfigurationBuild build = ConfigurationBuild.Run(root, artifacts, configuration, toolchain);
         Console.WriteLine();
         Console.WriteLine(configuration + ": " + build.Projects.Count + " projects compiled and converted in " + Seconds(DateTime.UtcNow - started) + " (" + build.Root + ")");
+        int nameWidth = build.Projects.Max(p => p.AssemblyName.Length) + 4; // ".pe" and a space
         foreach (NanoProject project in build.Projects)
         {
-            Console.WriteLine("  " + (project.AssemblyName + ".pe").PadRight(28) + new FileInfo(build.PeFile(project)).Length.ToString("N0").PadLeft(9) + " B   "
+            Console.WriteLine("  " + (project.AssemblyName + ".pe").PadRight(nameWidth) + new FileInfo(build.PeFile(project)).Length.ToString("N0").PadLeft(9) + " B   "
                 + Path.GetRelativePath(root, project.Path));
         }
         if (options.Command == "test")
