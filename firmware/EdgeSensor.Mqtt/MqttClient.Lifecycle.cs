@@ -74,6 +74,7 @@ public sealed partial class MqttClient
         lock (sessionLock) disposed = true;
         connected.Set(); // WaitForConnection answers false from now on, without waiting
         progress.Set();
+        lock (sessionLock) waiters.WakeAll();
     }
 
     bool IsDisposed { get { lock (sessionLock) return disposed; } }

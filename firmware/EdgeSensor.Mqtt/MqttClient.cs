@@ -108,6 +108,26 @@ public sealed partial class MqttClient : IMqttLink, IDisposable
         }
     }
 
+    /// <summary>
+    /// Publishes <paramref name="length"/> bytes that <paramref name="payload"/> produces in pieces as they are sent, for
+    /// a message larger than the send buffer: QoS 1 or 2, one at a time (OutboxFull while another is pending). The
+    /// source must give the same bytes again until OnPublishCompleted (or <see cref="WaitForCompletion"/>) reports the
+    /// message: a reconnect sends it again from the start. Like any publish, the calling thread writes it when the link
+    /// is free, so the call returns once the payload is written or the peer stops taking bytes.
+    /// </summary>
+    public MqttPublishResult Publish(string topic, IMqttPayloadSource payload, int length, MqttQos qos, bool retain, out int messageId)
+    {
+        MqttPublishResult result;
+        bool outputPending;
+        lock (sessionLock)
+        {
+            result = session.Publish(topic, payload, length, qos, retain, out messageId);
+            outputPending = session.PendingOutput > 0;
+        }
+        AfterRequest(result, outputPending);
+        return result;
+    }
+
     /// <summary>Writes what a request queued; true when a QoS 0 publish found the send buffer full and should try again now that it was written.</summary>
     bool AfterRequest(MqttPublishResult result, bool outputPending)
     {
@@ -217,7 +237,9 @@ public sealed partial class MqttClient : IMqttLink, IDisposable
                 return;
             }
             // Never longer than the next timer allows: a peer that stops reading must not keep keepalive from running.
-            if (outputPending && !writer.TryWrite(waitMs)) return;
+            // Input that waits for room in the send buffer waits for the writer that makes it (a streamed payload can
+            // take long), rather than spin while another thread holds the turn.
+            if (outputPending && !(space < 0 ? writer.Write(options.MaxReadWaitMs) : writer.TryWrite(waitMs))) return;
             if (space > 0 && waitMs > 0)
             {
                 try { read = transport.Read(buffer, offset, space, waitMs); }

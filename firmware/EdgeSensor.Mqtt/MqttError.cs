@@ -42,4 +42,7 @@ public enum MqttError
     /// <summary>The transport could not be opened (unreachable, refused, TLS validation): see MqttClient.LastTransportError.</summary>
     ConnectFailed,
     ClosedByClient,
+
+    /// <summary>The source of a streamed payload failed mid-packet (see <see cref="IMqttPayloadSource"/>).</summary>
+    PayloadSourceFailed,
 }

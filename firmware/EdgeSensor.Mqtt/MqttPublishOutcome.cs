@@ -8,4 +8,7 @@ public enum MqttPublishOutcome
 
     /// <summary>QoS 2: PUBREC came, then a reconnect found no session on the broker, so no PUBCOMP will; the broker has the message.</summary>
     SessionLost,
+
+    /// <summary>Streamed payload: its source failed (see <see cref="IMqttPayloadSource"/>); the message was dropped.</summary>
+    SourceFailed,
 }

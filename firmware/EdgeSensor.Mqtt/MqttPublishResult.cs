@@ -18,6 +18,9 @@ public enum MqttPublishResult
     TooLarge,
     InvalidTopic,
 
+    /// <summary>QoS not 0, 1 or 2; or 0 for a streamed payload, whose source is held until a flow completes and QoS 0 has none.</summary>
+    InvalidQos,
+
     /// <summary>PublishAndWait only: the flow completed (QoS 1 PUBACK, QoS 2 PUBCOMP; QoS 0 accepted and written).</summary>
     Completed,
 

@@ -16,7 +16,7 @@ public static class MqttEncoder
         if (hasWill) remaining += 2 + MqttUtf8.ByteCount(o.WillTopic) + 2 + LengthOf(o.WillPayload);
         if (o.UserName != null) remaining += 2 + MqttUtf8.ByteCount(o.UserName);
         if (o.Password != null) remaining += 2 + o.Password.Length;
-        int p = FixedHeader(b, offset, (int)MqttPacketType.Connect << 4, remaining);
+        int p = FixedHeader(b, offset, (int)MqttPacketType.Connect << 4, remaining, 0);
         if (p < 0) return -1;
 
         int flags = o.CleanSession ? 0x02 : 0;
@@ -46,7 +46,7 @@ public static class MqttEncoder
         byte[] payload, int payloadOffset, int payloadCount)
     {
         int topicLength = MqttUtf8.ByteCount(topic);
-        int p = PublishStart(b, offset, topicLength, qos, retain, dup, payloadCount);
+        int p = PublishStart(b, offset, topicLength, qos, retain, dup, payloadCount, 0);
         if (p < 0) return -1;
         MqttUtf8.Encode(topic, b, p);
         return PublishEnd(b, offset, p + topicLength, packetId, qos, payload, payloadOffset, payloadCount);
@@ -55,10 +55,23 @@ public static class MqttEncoder
     public static int Publish(byte[] b, int offset, byte[] topic, int topicOffset, int topicLength, int packetId,
         MqttQos qos, bool retain, bool dup, byte[] payload, int payloadOffset, int payloadCount)
     {
-        int p = PublishStart(b, offset, topicLength, qos, retain, dup, payloadCount);
+        int p = PublishStart(b, offset, topicLength, qos, retain, dup, payloadCount, 0);
         if (p < 0) return -1;
         Array.Copy(topic, topicOffset, b, p, topicLength);
         return PublishEnd(b, offset, p + topicLength, packetId, qos, payload, payloadOffset, payloadCount);
+    }
+
+    /// <summary>
+    /// A PUBLISH without its payload, for a payload of <paramref name="payloadCount"/> bytes written after it in pieces:
+    /// the fixed header (which counts the payload), the topic and a packet identifier of 0, set when sent.
+    /// </summary>
+    public static int PublishHeader(byte[] b, int offset, string topic, MqttQos qos, bool retain, int payloadCount)
+    {
+        int topicLength = MqttUtf8.ByteCount(topic);
+        int p = PublishStart(b, offset, topicLength, qos, retain, false, payloadCount, payloadCount);
+        if (p < 0) return -1;
+        MqttUtf8.Encode(topic, b, p);
+        return PublishEnd(b, offset, p + topicLength, 0, qos, null, 0, 0);
     }
 
     /// <summary>The whole size of a PUBLISH, or -1 when its remaining length would exceed the protocol's maximum.</summary>
@@ -92,7 +105,7 @@ public static class MqttEncoder
     {
         int remaining = 2;
         for (int i = first; i < first + count; i++) remaining += 2 + filters[i].Length + 1;
-        int p = FixedHeader(b, offset, ((int)MqttPacketType.Subscribe << 4) | 2, remaining); // [MQTT-3.8.1-1]
+        int p = FixedHeader(b, offset, ((int)MqttPacketType.Subscribe << 4) | 2, remaining, 0); // [MQTT-3.8.1-1]
         if (p < 0) return -1;
         BigEndian.WriteUInt16(b, p, packetId);
         p += 2;
@@ -108,7 +121,7 @@ public static class MqttEncoder
     {
         int remaining = 2;
         for (int i = first; i < first + count; i++) remaining += 2 + filters[i].Length;
-        int p = FixedHeader(b, offset, ((int)MqttPacketType.Unsubscribe << 4) | 2, remaining); // [MQTT-3.10.1-1]
+        int p = FixedHeader(b, offset, ((int)MqttPacketType.Unsubscribe << 4) | 2, remaining, 0); // [MQTT-3.10.1-1]
         if (p < 0) return -1;
         BigEndian.WriteUInt16(b, p, packetId);
         p += 2;
@@ -116,20 +129,23 @@ public static class MqttEncoder
         return p - offset;
     }
 
-    /// <summary>Writes the fixed header when the whole packet fits; returns where the variable header starts, or -1.</summary>
-    static int FixedHeader(byte[] b, int offset, int firstByte, int remaining)
+    /// <summary>
+    /// Writes the fixed header when the packet fits, but for its last <paramref name="writtenLater"/> bytes; returns where
+    /// the variable header starts, or -1.
+    /// </summary>
+    static int FixedHeader(byte[] b, int offset, int firstByte, int remaining, int writtenLater)
     {
         if (remaining > RemainingLength.Max) return -1;
-        if ((long)offset + 1 + RemainingLength.SizeOf(remaining) + remaining > b.Length) return -1;
+        if ((long)offset + 1 + RemainingLength.SizeOf(remaining) + remaining - writtenLater > b.Length) return -1;
         b[offset] = (byte)firstByte;
         return offset + 1 + RemainingLength.Write(b, offset + 1, remaining);
     }
 
-    static int PublishStart(byte[] b, int offset, int topicLength, MqttQos qos, bool retain, bool dup, int payloadCount)
+    static int PublishStart(byte[] b, int offset, int topicLength, MqttQos qos, bool retain, bool dup, int payloadCount, int writtenLater)
     {
         int firstByte = ((int)MqttPacketType.Publish << 4) | (dup ? 8 : 0) | ((int)qos << 1) | (retain ? 1 : 0);
         int remaining = 2 + topicLength + (qos == MqttQos.AtMostOnce ? 0 : 2) + payloadCount;
-        int p = FixedHeader(b, offset, firstByte, remaining);
+        int p = FixedHeader(b, offset, firstByte, remaining, writtenLater);
         if (p < 0) return -1;
         BigEndian.WriteUInt16(b, p, topicLength);
         return p + 2;

@@ -3,7 +3,7 @@ using System.Threading;
 namespace EdgeSensor.Mqtt.Driver;
 
 /// <summary>
-/// The threads in <see cref="MqttClient.PublishAndWait(string, byte[], int, int, MqttQos, bool, int)"/>: at most
+/// The threads in <see cref="MqttClient.WaitForCompletion"/> and PublishAndWait: at most
 /// four at a time, each waiting on its own event for its own message id. Every call is made under the session lock.
 /// </summary>
 sealed class PublishWaiters
@@ -32,6 +32,15 @@ sealed class PublishWaiters
     public void Release(int slot) => ids[slot] = 0;
 
     public AutoResetEvent Event(int slot) => events[slot];
+
+    /// <summary>Dispose: nothing will complete from now on.</summary>
+    public void WakeAll()
+    {
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] != 0) events[i].Set();
+        }
+    }
 
     /// <summary>From OnPublishCompleted, on the I/O thread.</summary>
     public void Completed(int messageId)

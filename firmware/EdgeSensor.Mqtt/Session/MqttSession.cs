@@ -28,6 +28,9 @@ public sealed partial class MqttSession
     MqttConnectReturnCode lastReturnCode;
     bool cleanSession;
 
+    /// <summary>Disconnect came while a payload streamed: DISCONNECT follows the payload's last byte.</summary>
+    bool disconnectDue;
+
     public MqttSession(MqttSessionOptions options, IMqttSessionHandler handler)
     {
         if (options.ReceiveBufferSize < 16 || options.SendBufferSize < 16 || options.InflightWindow < 1) throw new ArgumentException("buffers under 16 bytes, or InflightWindow under 1");
@@ -94,10 +97,12 @@ public sealed partial class MqttSession
         return MqttError.None;
     }
 
-    /// <summary>Queues DISCONNECT; the owner closes the transport once it is written.</summary>
+    /// <summary>Queues DISCONNECT (after a payload that is streaming); the owner closes the transport once it is written.</summary>
     public bool Disconnect()
     {
-        if (state != MqttSessionState.Connected || !output.AppendEmpty(MqttPacketType.Disconnect)) return false;
+        if (state != MqttSessionState.Connected) return false;
+        disconnectDue = sender.Streaming;
+        if (!disconnectDue && !output.AppendEmpty(MqttPacketType.Disconnect)) return false;
         state = MqttSessionState.Closing;
         return true;
     }
@@ -140,9 +145,16 @@ public sealed partial class MqttSession
     {
         output.Release(count);
         if (count > 0) keepAlive.LastSentAt = now;
-        if (state != MqttSessionState.Connected) return;
-        sender.Transmit();
-        subscriptions.Transmit(output, ids);
+        if (state == MqttSessionState.Connected)
+        {
+            sender.Transmit();
+            subscriptions.Transmit(output, ids);
+        }
+        else if (disconnectDue)
+        {
+            sender.ContinueStream();
+            disconnectDue = sender.Streaming || !output.AppendEmpty(MqttPacketType.Disconnect);
+        }
     }
 
     /// <summary>Free space the transport may read into; then call <see cref="Received"/>.</summary>
@@ -166,7 +178,13 @@ public sealed partial class MqttSession
     public void Tick(long now)
     {
         MqttError expired = keepAlive.Expired(state, now);
-        if (expired != MqttError.None) Close(expired);
+        if (sender.SourceFailed)
+        {
+            // Reported here, on the owner's reading thread, though found by whichever thread was writing.
+            sender.DropStreamed();
+            Close(MqttError.PayloadSourceFailed);
+        }
+        else if (expired != MqttError.None) Close(expired);
         // No room means the output is being written, and that write will count as the last send.
         else if (state == MqttSessionState.Connected && keepAlive.PingDue(now) && output.AppendEmpty(MqttPacketType.Pingreq)) keepAlive.PingOutstanding = true;
     }
@@ -254,6 +272,7 @@ public sealed partial class MqttSession
     {
         output.Clear();
         input.Clear();
-        sender.Inflight = 0;
+        sender.ConnectionEnded();
+        disconnectDue = false;
     }
 }

@@ -17,6 +17,7 @@ sealed class OutboxSender
     readonly SendBuffer output;
     readonly PacketIds ids;
     readonly IMqttSessionHandler handler;
+    readonly StreamedPayload stream = new StreamedPayload();
     readonly int window;
 
     /// <summary>The message id of the outbox's first entry, or of the next message when it is empty.</summary>
@@ -48,11 +49,46 @@ sealed class OutboxSender
     /// <summary>Room for a PUBLISH of <paramref name="size"/> bytes: where to encode it in the outbox, or -1 (and id 0) when full.</summary>
     public int Reserve(int size, out int messageId)
     {
+        int entry = Append(size, out messageId);
+        return entry < 0 ? -1 : outbox.PacketOffset(entry);
+    }
+
+    /// <summary>
+    /// Room for the header of a PUBLISH whose payload <paramref name="source"/> produces as it is sent; -1 when the
+    /// outbox is full or another such message holds its source still.
+    /// </summary>
+    public int Reserve(int headerSize, IMqttPayloadSource source, int length, out int messageId)
+    {
+        messageId = 0;
+        if (stream.Entry >= 0) return -1;
+        int entry = Append(headerSize, out messageId);
+        if (entry < 0) return -1;
+        stream.Hold(entry, source, length);
+        return outbox.PacketOffset(entry);
+    }
+
+    int Append(int size, out int messageId)
+    {
         int entry = outbox.TryAppend(size);
         messageId = entry < 0 ? 0 : IdAt(outbox.Count - 1);
-        if (entry < 0) return -1;
-        if (cursor < 0) cursor = entry;
-        return outbox.PacketOffset(entry);
+        if (entry >= 0 && cursor < 0) cursor = entry;
+        return entry;
+    }
+
+    /// <summary>A streamed payload is going out: nothing else enters the send buffer until its last byte.</summary>
+    public bool Streaming => stream.Sending;
+
+    /// <summary>The source of the streamed payload failed: the session drops the message and closes the connection.</summary>
+    public bool SourceFailed => stream.SourceFailed;
+
+    /// <summary>Copies more of the streamed payload into the send buffer, as far as it has room.</summary>
+    public void ContinueStream() => stream.Fill(output);
+
+    /// <summary>The connection is over: nothing is in flight on it, and a streamed payload starts again on the next.</summary>
+    public void ConnectionEnded()
+    {
+        Inflight = 0;
+        stream.Stop();
     }
 
     /// <summary>CONNACK accepted the connection: every unfinished flow is transmitted again, from the first.</summary>
@@ -64,10 +100,7 @@ sealed class OutboxSender
             int k = 0;
             for (int e = outbox.First; e >= 0; e = outbox.Next(e), k++)
             {
-                if (outbox.State(e) != OutboxState.AwaitingPubcomp) continue;
-                outbox.SetState(e, OutboxState.Completed);
-                Completed++;
-                handler.OnPublishCompleted(IdAt(k), MqttPublishOutcome.SessionLost);
+                if (outbox.State(e) == OutboxState.AwaitingPubcomp) handler.OnPublishCompleted(End(e, k), MqttPublishOutcome.SessionLost);
             }
             Reclaim();
         }
@@ -77,7 +110,8 @@ sealed class OutboxSender
     /// <summary>Sends entries not yet transmitted on this connection while the window and the send buffer allow.</summary>
     public void Transmit()
     {
-        while (cursor >= 0 && Inflight < window)
+        stream.Fill(output);
+        while (cursor >= 0 && Inflight < window && !stream.Sending)
         {
             int entry = cursor;
             OutboxState s = outbox.State(entry);
@@ -113,6 +147,7 @@ sealed class OutboxSender
         MqttQos qos = (MqttQos)((packet[start] >> 1) & 3);
         outbox.SetState(entry, qos == MqttQos.AtLeastOnce ? OutboxState.AwaitingPuback : OutboxState.AwaitingPubrec);
         Inflight++;
+        if (entry == stream.Entry) stream.Begin(output);
         return true;
     }
 
@@ -127,13 +162,31 @@ sealed class OutboxSender
     {
         int entry = Find(packetId, expected, out int k);
         if (entry < 0) return false;
-        int messageId = IdAt(k);
-        outbox.SetState(entry, OutboxState.Completed);
+        int messageId = End(entry, k);
         Inflight--;
-        Completed++;
         Reclaim();
         handler.OnPublishCompleted(messageId, MqttPublishOutcome.Acknowledged);
         return true;
+    }
+
+    /// <summary>The streamed message whose source failed leaves the outbox: it cannot be sent again.</summary>
+    public void DropStreamed()
+    {
+        int k = 0;
+        int e = outbox.First;
+        while (e != stream.Entry) { e = outbox.Next(e); k++; }
+        int messageId = End(e, k);
+        Reclaim();
+        handler.OnPublishCompleted(messageId, MqttPublishOutcome.SourceFailed);
+    }
+
+    /// <summary>Ends the flow of the k-th entry, which gives up its source if it streamed; returns its message id.</summary>
+    int End(int entry, int k)
+    {
+        outbox.SetState(entry, OutboxState.Completed);
+        Completed++;
+        if (entry == stream.Entry) stream.Release();
+        return IdAt(k);
     }
 
     /// <summary>The message is in the outbox and its flow has not completed.</summary>

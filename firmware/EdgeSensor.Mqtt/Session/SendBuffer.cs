@@ -24,15 +24,32 @@ public sealed class SendBuffer
 
     public int Pending => end - start;
 
+    /// <summary>A packet is being written in pieces (<see cref="StreamedPayload"/>): no other may start until it ends.</summary>
+    public bool Closed;
+
     /// <summary>Where a packet of <paramref name="size"/> bytes can be written, or -1 when there is no room now.</summary>
     public int MakeRoom(int size)
     {
-        if (bytes.Length - end >= size) return end;
-        if (borrowed || bytes.Length - (end - start) < size) return -1;
+        if (Closed) return -1;
+        if (bytes.Length - end < size) Compact();
+        return bytes.Length - end >= size ? end : -1;
+    }
+
+    /// <summary>The free space at the end, and where it starts: room for the next piece of a packet written in pieces.</summary>
+    public int Room(out int at)
+    {
+        Compact();
+        at = end;
+        return bytes.Length - end;
+    }
+
+    /// <summary>Moves the pending bytes to the front, unless the transport holds them.</summary>
+    void Compact()
+    {
+        if (borrowed || start == 0) return;
         Array.Copy(bytes, start, bytes, 0, end - start);
         end -= start;
         start = 0;
-        return end;
     }
 
     /// <summary>Queues PUBACK, PUBREC, PUBREL or PUBCOMP; false when there is no room now.</summary>
@@ -75,5 +92,6 @@ public sealed class SendBuffer
     {
         start = end = 0;
         borrowed = false;
+        Closed = false;
     }
 }

@@ -87,6 +87,41 @@ public sealed class PublishAndWaitTests
         client.Stop(DeadlineMs);
     }
 
+    [Fact]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // measured code is compiled once, optimised
+    public void Streaming_and_waiting_for_completion_allocate_nothing_per_message()
+    {
+        using var broker = PrivateBroker.StartNew();
+        var options = TestClient.DefaultOptions(TestTopics.UniqueClientId("streaming"));
+        options.Session.SendBufferSize = 1024;
+        using var client = new MqttClient(new TcpTransport(broker.Host, broker.Port), new SystemClock(), options, new CompletionCounter(0, 0));
+        client.Start();
+        Assert.True(client.WaitForConnection(DeadlineMs));
+        string topic = TestTopics.Unique("streaming");
+        var source = new ArrayPayloadSource(ArrayPayloadSource.Pattern(8000));
+
+        Assert.True(StreamMany(client, topic, source, 20));
+        long start = GC.GetAllocatedBytesForCurrentThread();
+        bool streamed = StreamMany(client, topic, source, 200);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - start;
+        Assert.True(streamed, "a streamed publish was refused or did not complete");
+        Assert.Equal(0, allocated);
+        client.Stop(DeadlineMs);
+    }
+
+    static bool StreamMany(MqttClient client, string topic, ArrayPayloadSource source, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (client.Publish(topic, source, 8000, MqttQos.AtLeastOnce, false, out int id) != MqttPublishResult.Accepted || !client.WaitForCompletion(id, DeadlineMs))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>No asserts inside: a passing Assert allocates nothing, but its message argument would.</summary>
     static bool PublishMany(MqttClient client, string topic, byte[] payload, MqttQos qos, int count)
     {

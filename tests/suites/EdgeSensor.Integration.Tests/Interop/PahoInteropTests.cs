@@ -44,6 +44,33 @@ public sealed class PahoInteropTests
     }
 
     [Theory]
+    [InlineData(MqttQos.AtLeastOnce)]
+    [InlineData(MqttQos.ExactlyOnce)]
+    public void Paho_receives_100_KB_that_EdgeSensor_streamed_through_a_1_KiB_send_buffer(MqttQos qos)
+    {
+        using var broker = PrivateBroker.StartNew();
+        string topic = TestTopics.Unique("streamed");
+        using var paho = PahoScript.Subscribe(broker.Host, broker.Port, topic, (int)qos, 1);
+        paho.WaitFor("subscribed");
+        using var edge = TestClient.Connected(broker, "streamer", o =>
+        {
+            o.Session.SendBufferSize = 1024;
+            o.Session.OutboxSize = 1024;
+        });
+        byte[] payload = ArrayPayloadSource.Pattern(100_000);
+        var source = new ArrayPayloadSource(payload);
+
+        Assert.Equal(MqttPublishResult.Accepted, edge.Client.Publish(topic, source, payload.Length, qos, false, out int id));
+        Assert.True(edge.Client.WaitForCompletion(id, (int)RecordingHandler.Deadline.TotalMilliseconds), "no PUBACK/PUBCOMP");
+
+        PahoMessage message = paho.WaitForMessages(1)[0];
+        Assert.Equal(payload, message.Payload);
+        Assert.Equal((int)qos, message.Qos);
+        Assert.InRange(source.LargestRead, 1, 1024);
+        Assert.Equal((id, MqttPublishOutcome.Acknowledged), edge.Handler.Completions[0]);
+    }
+
+    [Theory]
     [InlineData(MqttQos.AtMostOnce)]
     [InlineData(MqttQos.AtLeastOnce)]
     [InlineData(MqttQos.ExactlyOnce)]

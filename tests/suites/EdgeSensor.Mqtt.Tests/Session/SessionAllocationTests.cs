@@ -87,6 +87,37 @@ public class SessionAllocationTests
     }
 
     [Fact]
+    public void StreamedPublishAndPuback_AllocateNothing()
+    {
+        var f = new Fixture();
+        var source = new ZeroSource();
+        var ack = new byte[4];
+        long bytes = Measure(i =>
+        {
+            f.Session.Publish("edgesensor/dev1/log", source, 4000, MqttQos.AtLeastOnce, false, out _);
+            int count = f.Session.GetOutput(out byte[] buffer, out int offset);
+            int header = MqttDecoder.TryReadFixedHeader(buffer, offset, count, out _, out _);
+            int id = BigEndian.ReadUInt16(buffer, offset + header + 2 + BigEndian.ReadUInt16(buffer, offset + header));
+            while (f.Drain() > 0)
+            {
+            }
+            f.Session.Receive(ack, 0, MqttEncoder.Ack(ack, 0, MqttPacketType.Puback, id), f.Now);
+        });
+        Assert.Equal(0, bytes);
+        Assert.Equal(2 * Operations, f.Session.PublishesCompleted);
+        Assert.Equal(0, f.Session.OutboxCount);
+    }
+
+    sealed class ZeroSource : IMqttPayloadSource
+    {
+        public int Read(int position, byte[] buffer, int offset, int count)
+        {
+            Array.Clear(buffer, offset, count);
+            return count;
+        }
+    }
+
+    [Fact]
     public void ReceivedQos0AndQos1_RoutingAndPingsAllocateNothing()
     {
         var f = new Fixture();

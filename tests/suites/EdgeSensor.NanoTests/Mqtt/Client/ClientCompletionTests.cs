@@ -78,6 +78,43 @@ public class ClientCompletionTests
     }
 
     [TestMethod]
+    public void DisposeEndsAWaitForCompletion()
+    {
+        ClientFixture f = new ClientFixture();
+        f.Create(); // never started: the message stays in the outbox
+        Assert.AreEqual((int)MqttPublishResult.Accepted, (int)f.Client.Publish("t", Payload, 0, 3, MqttQos.AtLeastOnce, false, out int id), "result");
+        bool completed = true;
+        Thread waiter = new Thread(() => completed = f.Client.WaitForCompletion(id, 60000));
+        waiter.Start();
+        f.Client.Dispose();
+        Assert.IsTrue(waiter.Join(ClientFixture.Timeout), "the waiter returned");
+        Assert.IsFalse(completed, "not completed");
+    }
+
+    [TestMethod]
+    public void AStreamedPayloadCompletesLikeAnyMessage()
+    {
+        ClientFixture f = new ClientFixture();
+        try
+        {
+            f.Options.Session.SendBufferSize = 64;
+            f.StartConnected();
+            PatternSource source = new PatternSource(300);
+            Thread broker = new Thread(() =>
+            {
+                f.Expect(Wire.Join(Wire.PublishHeader("t", 300, 1, 1, false, false), PatternSource.Bytes(300)), "PUBLISH");
+                f.Transport.Deliver(Wire.Ack(Wire.Puback, 1));
+            });
+            broker.Start();
+            Assert.AreEqual((int)MqttPublishResult.Accepted, (int)f.Client.Publish("t", source, 300, MqttQos.AtLeastOnce, false, out int id), "result");
+            Assert.IsTrue(f.Client.WaitForCompletion(id, ClientFixture.Timeout), "completed");
+            Assert.AreEqual("1:0", f.Handler.Completion(0), "done");
+            broker.Join();
+        }
+        finally { f.Stop(); }
+    }
+
+    [TestMethod]
     public void FromACallbackItThrows()
     {
         ClientFixture f = new ClientFixture();

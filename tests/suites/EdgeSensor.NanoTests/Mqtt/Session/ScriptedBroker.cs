@@ -92,6 +92,21 @@ public sealed class ScriptedBroker
         return bytes;
     }
 
+    /// <summary>
+    /// Writes until the session has nothing left, as a driver with a transport that keeps taking bytes would: a
+    /// streamed payload refills the send buffer after every write, and input that waited for room resumes.
+    /// </summary>
+    public byte[] TakeAllOutput()
+    {
+        byte[] all = new byte[0];
+        for (byte[] piece = TakeOutput(); piece.Length > 0; piece = TakeOutput())
+        {
+            all = Wire.Join(all, piece);
+            if (Session.InputStalled) Session.ResumeInput();
+        }
+        return all;
+    }
+
     /// <summary>What the session queued, cut into packets.</summary>
     public byte[][] TakePackets() => Wire.Split(TakeOutput());
 
