@@ -101,7 +101,7 @@ public sealed partial class MqttSession
     public bool Disconnect()
     {
         if (state != MqttSessionState.Connected) return false;
-        disconnectDue = sender.Streaming;
+        disconnectDue = sender.Stream.Sending;
         if (!disconnectDue && !output.AppendEmpty(MqttPacketType.Disconnect)) return false;
         state = MqttSessionState.Closing;
         return true;
@@ -152,8 +152,8 @@ public sealed partial class MqttSession
         }
         else if (disconnectDue)
         {
-            sender.ContinueStream();
-            disconnectDue = sender.Streaming || !output.AppendEmpty(MqttPacketType.Disconnect);
+            sender.Stream.Fill(output);
+            disconnectDue = sender.Stream.Sending || !output.AppendEmpty(MqttPacketType.Disconnect);
         }
     }
 
@@ -178,7 +178,7 @@ public sealed partial class MqttSession
     public void Tick(long now)
     {
         MqttError expired = keepAlive.Expired(state, now);
-        if (sender.SourceFailed)
+        if (sender.Stream.SourceFailed)
         {
             // Reported here, on the owner's reading thread, though found by whichever thread was writing.
             sender.DropStreamed();

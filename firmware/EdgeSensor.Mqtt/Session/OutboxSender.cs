@@ -17,7 +17,9 @@ sealed class OutboxSender
     readonly SendBuffer output;
     readonly PacketIds ids;
     readonly IMqttSessionHandler handler;
-    readonly StreamedPayload stream = new StreamedPayload();
+
+    /// <summary>The message whose payload is read from the application's source as it is sent.</summary>
+    public readonly StreamedPayload Stream = new StreamedPayload();
     readonly int window;
 
     /// <summary>The message id of the outbox's first entry, or of the next message when it is empty.</summary>
@@ -60,10 +62,10 @@ sealed class OutboxSender
     public int Reserve(int headerSize, IMqttPayloadSource source, int length, out int messageId)
     {
         messageId = 0;
-        if (stream.Entry >= 0) return -1;
+        if (Stream.Entry >= 0) return -1;
         int entry = Append(headerSize, out messageId);
         if (entry < 0) return -1;
-        stream.Hold(entry, source, length);
+        Stream.Hold(entry, source, length);
         return outbox.PacketOffset(entry);
     }
 
@@ -75,20 +77,11 @@ sealed class OutboxSender
         return entry;
     }
 
-    /// <summary>A streamed payload is going out: nothing else enters the send buffer until its last byte.</summary>
-    public bool Streaming => stream.Sending;
-
-    /// <summary>The source of the streamed payload failed: the session drops the message and closes the connection.</summary>
-    public bool SourceFailed => stream.SourceFailed;
-
-    /// <summary>Copies more of the streamed payload into the send buffer, as far as it has room.</summary>
-    public void ContinueStream() => stream.Fill(output);
-
     /// <summary>The connection is over: nothing is in flight on it, and a streamed payload starts again on the next.</summary>
     public void ConnectionEnded()
     {
         Inflight = 0;
-        stream.Stop();
+        Stream.Stop();
     }
 
     /// <summary>CONNACK accepted the connection: every unfinished flow is transmitted again, from the first.</summary>
@@ -110,8 +103,8 @@ sealed class OutboxSender
     /// <summary>Sends entries not yet transmitted on this connection while the window and the send buffer allow.</summary>
     public void Transmit()
     {
-        stream.Fill(output);
-        while (cursor >= 0 && Inflight < window && !stream.Sending)
+        Stream.Fill(output);
+        while (cursor >= 0 && Inflight < window && !Stream.Sending)
         {
             int entry = cursor;
             OutboxState s = outbox.State(entry);
@@ -147,7 +140,7 @@ sealed class OutboxSender
         MqttQos qos = (MqttQos)((packet[start] >> 1) & 3);
         outbox.SetState(entry, qos == MqttQos.AtLeastOnce ? OutboxState.AwaitingPuback : OutboxState.AwaitingPubrec);
         Inflight++;
-        if (entry == stream.Entry) stream.Begin(output);
+        if (entry == Stream.Entry) Stream.Begin(output);
         return true;
     }
 
@@ -174,7 +167,7 @@ sealed class OutboxSender
     {
         int k = 0;
         int e = outbox.First;
-        while (e != stream.Entry) { e = outbox.Next(e); k++; }
+        while (e != Stream.Entry) { e = outbox.Next(e); k++; }
         int messageId = End(e, k);
         Reclaim();
         handler.OnPublishCompleted(messageId, MqttPublishOutcome.SourceFailed);
@@ -185,7 +178,7 @@ sealed class OutboxSender
     {
         outbox.SetState(entry, OutboxState.Completed);
         Completed++;
-        if (entry == stream.Entry) stream.Release();
+        if (entry == Stream.Entry) Stream.Release();
         return IdAt(k);
     }
 
