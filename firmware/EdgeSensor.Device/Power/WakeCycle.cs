@@ -16,6 +16,7 @@ public sealed class WakeCycle
     long wokeAt;
     long readyAt = -1;
     bool timedOut;
+    bool ended;
 
     public WakeCycle(int intervalSeconds, int awakeLimitSeconds)
     {
@@ -38,6 +39,13 @@ public sealed class WakeCycle
         wokeAt = nowMs;
         readyAt = -1;
         timedOut = false;
+        ended = false;
+    }
+
+    /// <summary>The host ends the wake now, as the awake limit would (it is being switched off): no reconnect follows.</summary>
+    public void End()
+    {
+        ended = true;
     }
 
     /// <summary>
@@ -46,7 +54,7 @@ public sealed class WakeCycle
     /// </summary>
     public WakeStep Next(long nowMs, bool deviceReady, bool outboxEmpty)
     {
-        if (!(deviceReady && outboxEmpty) && nowMs - wokeAt < limitMs) return WakeStep.Work;
+        if (!(deviceReady && outboxEmpty) && nowMs - wokeAt < limitMs && !ended) return WakeStep.Work;
         if (!deviceReady || !outboxEmpty) timedOut = true;
         if (readyAt < 0) readyAt = nowMs;
         return WakeStep.Disconnect;
@@ -57,7 +65,7 @@ public sealed class WakeCycle
     /// report, now (<see cref="WakeStep.Reconnect"/>) unless the awake limit has passed; otherwise sleep.
     /// </summary>
     public WakeStep AfterDisconnect(long nowMs, bool commandsWaiting)
-        => commandsWaiting && !timedOut && nowMs - wokeAt < limitMs ? WakeStep.Reconnect : WakeStep.Sleep;
+        => commandsWaiting && !timedOut && !ended && nowMs - wokeAt < limitMs ? WakeStep.Reconnect : WakeStep.Sleep;
 
     /// <summary>How long the host may wait for work before the awake limit.</summary>
     public long MsUntilLimit(long nowMs)

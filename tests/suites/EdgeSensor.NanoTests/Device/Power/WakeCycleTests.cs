@@ -46,6 +46,16 @@ public class WakeCycleTests
     }
 
     [TestMethod]
+    public void AWakeTheHostEndsGoesStraightToSleep()
+    {
+        WakeCycle cycle = new WakeCycle(60, 30);
+        cycle.Begin(0);
+        cycle.End();
+        Assert.AreEqual((int)WakeStep.Disconnect, (int)cycle.Next(10, false, false), "ended");
+        Assert.AreEqual((int)WakeStep.Sleep, (int)cycle.AfterDisconnect(11, true), "no reconnect");
+    }
+
+    [TestMethod]
     public void AWakeLongerThanItsIntervalStillSleeps()
     {
         WakeCycle cycle = new WakeCycle(1, 30);
