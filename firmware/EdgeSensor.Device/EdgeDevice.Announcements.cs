@@ -18,8 +18,9 @@ public sealed partial class EdgeDevice
         if (generation != announcedGeneration)
         {
             announcedGeneration = generation;
-            announcement = 0;
-            for (int i = 0; i < stateDirty.Length; i++) stateDirty[i] = true;
+            announcement = QuietConnect ? int.MaxValue : 0;
+            asleepSaid &= QuietConnect; // online is said again: asleep must follow it
+            for (int i = 0; i < stateDirty.Length && !QuietConnect; i++) stateDirty[i] = true;
         }
         int discoveryCount = config.HomeAssistantDiscovery ? discoveryTopics.Length : 0;
         // online, info, discovery, boot, disconnected; then deaf and its event once a SUBACK refused the commands
@@ -61,8 +62,9 @@ public sealed partial class EdgeDevice
             }
             else if (announcement == 4 + discoveryCount)
             {
-                // Retained, so operators see it until the next connect says online.
+                // Retained, so operators see it until the next connect says online (a battery board's asleep follows).
                 result = link.Publish(topics.Status, Deaf, 0, Deaf.Length, MqttQos.AtLeastOnce, true);
+                asleepSaid = false;
             }
             else
             {

@@ -98,7 +98,8 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     {
         MqttConnectOptions connect = new MqttConnectOptions();
         connect.ClientId = config.Id;
-        connect.CleanSession = true;
+        // A battery board keeps its session on the broker while it sleeps, and with it the commands sent meanwhile [MQTT-3.1.2-4].
+        connect.CleanSession = !config.Battery;
         connect.KeepAliveSeconds = config.KeepAliveSeconds;
         connect.UserName = config.Broker.UserName;
         if (config.Broker.Password != null) connect.Password = DeviceTopics.Utf8(config.Broker.Password);
@@ -122,7 +123,7 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     public void Attach(IMqttLink mqtt)
     {
         link = mqtt;
-        link.Subscribe(topics.CommandFilter, MqttQos.AtLeastOnce);
+        SubscribeCommands(!timerWake);
     }
 
     /// <summary>Waits until a callback has work for the loop or <paramref name="timeoutMs"/> passes.</summary>
@@ -143,6 +144,7 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
         bool pending = !PublishStates();
         pending |= !Announce();
         long due = Sample(nowMs);
+        pending |= !SayAsleep(pending);
         if (pending && due > RetryMs) due = RetryMs;
         return due;
     }
@@ -157,6 +159,8 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     {
         offlineReport = offline;
         offline = 0;
+        this.sessionPresent = sessionPresent;
+        SubscribeCommands(!sessionPresent);
         // The client does not ask again for a refused filter: the device does, once per connect (the ACL may be fixed).
         if (refusedGeneration == connectGeneration && refusedGeneration != 0) link.Subscribe(topics.CommandFilter, MqttQos.AtLeastOnce);
         Interlocked.Increment(ref connectGeneration);
@@ -194,5 +198,9 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     /// <summary>The device never unsubscribes.</summary>
     public void OnUnsubscribed(int subscriptionIndex) { }
 
-    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
+    /// <summary>A battery board's loop waits for acknowledgements before it sleeps.</summary>
+    public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome)
+    {
+        if (config.Battery) work.Set();
+    }
 }

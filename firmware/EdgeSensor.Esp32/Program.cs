@@ -58,6 +58,12 @@ public static class Program
         options.JitterSeed = DeviceIdentity.JitterSeed(mac);
         ConnectionLogger handler = new ConnectionLogger(device, config.Prefix + "/" + config.Id + "/cmd/+");
         MqttClient client = new MqttClient(CreateTransport(config.Broker), clock, options, handler);
+        if (config.Battery)
+        {
+            BatteryBoard.Run(config, device, client, clock); // ends in deep sleep
+            return;
+        }
+
         device.Attach(client);
 
         // Sampling starts now and goes on whatever the network does; telemetry waits in the client's outbox.

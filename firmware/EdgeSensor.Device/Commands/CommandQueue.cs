@@ -33,6 +33,17 @@ public sealed class CommandQueue
         for (int i = 0; i < capacity; i++) slots[i] = new byte[SlotLength];
     }
 
+    /// <summary>Commands waiting to be applied.</summary>
+    public int Count
+    {
+        get
+        {
+            Monitor.Enter(gate);
+            try { return count; }
+            finally { Monitor.Exit(gate); }
+        }
+    }
+
     /// <summary>Commands lost because the queue was full (the loop reports them).</summary>
     public int Overflows => overflows;
 

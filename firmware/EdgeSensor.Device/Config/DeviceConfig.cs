@@ -20,6 +20,12 @@ public sealed class DeviceConfig
     /// <summary>Consecutive failed reads after which a sensor's failure is reported as an event (once).</summary>
     public int FailureEventAfter = 3;
 
+    /// <summary>power.mode "battery": deep sleep between reports, one report per wake (docs/battery.md).</summary>
+    public bool Battery;
+
+    /// <summary>The longest a battery board stays awake in one wake, network or not.</summary>
+    public int AwakeLimitSeconds = 30;
+
     public bool HomeAssistantDiscovery;
     public string HomeAssistantPrefix = "homeassistant";
 

@@ -48,6 +48,10 @@ public static class DeviceConfigParser
         {
             case ConfigSchema.Root:
                 CheckSensorBuses((DeviceConfig)read.Model);
+                PowerSection.CheckTelemetry((DeviceConfig)read.Model);
+                break;
+            case ConfigSchema.Power:
+                PowerSection.Check(read);
                 break;
             case ConfigSchema.Broker:
                 BrokerConfig broker = (BrokerConfig)read.Model;

@@ -22,7 +22,7 @@ static class WifiConnection
     public static void ConnectWithRetry(string ssid, string password, bool requiresDateTime)
     {
         int delayMs = FirstRetryDelayMs;
-        while (!TryConnect(ssid, password, requiresDateTime))
+        while (!TryConnect(ssid, password, requiresDateTime, AttemptTimeoutMs))
         {
             Debug.WriteLine("Wi-Fi: " + Describe(WifiNetworkHelper.Status) + "; retrying in " + (delayMs / 1000).ToString() + " s");
             Thread.Sleep(delayMs);
@@ -30,6 +30,14 @@ static class WifiConnection
         }
 
         Debug.WriteLine("Wi-Fi: connected, IP " + CurrentIpAddress());
+    }
+
+    /// <summary>One attempt bounded by <paramref name="timeoutMs"/>: a battery board gives up and sleeps rather than drain its cell.</summary>
+    public static bool ConnectWithin(string ssid, string password, bool requiresDateTime, int timeoutMs)
+    {
+        bool connected = TryConnect(ssid, password, requiresDateTime, timeoutMs);
+        Debug.WriteLine(connected ? "Wi-Fi: connected, IP " + CurrentIpAddress() : "Wi-Fi: " + Describe(WifiNetworkHelper.Status));
+        return connected;
     }
 
     /// <summary>The station interface's IPv4 address, or "" before it has one.</summary>
@@ -51,9 +59,9 @@ static class WifiConnection
         return null;
     }
 
-    static bool TryConnect(string ssid, string password, bool requiresDateTime)
+    static bool TryConnect(string ssid, string password, bool requiresDateTime, int timeoutMs)
     {
-        CancellationTokenSource timeout = new CancellationTokenSource(AttemptTimeoutMs);
+        CancellationTokenSource timeout = new CancellationTokenSource(timeoutMs);
         try
         {
             if (string.IsNullOrEmpty(ssid))

@@ -100,10 +100,13 @@ sealed class PacketReader
     /// <summary>A QoS 2 message whose PUBREL has not come yet arrives again: it is not delivered twice [MQTT-4.3.3-2].</summary>
     public bool IsDuplicate(MqttQos qos, int packetId) => qos == MqttQos.ExactlyOnce && pendingReleases.Contains(packetId);
 
-    /// <summary>PUBACK for QoS 1 [MQTT-4.3.2-2]; PUBREC for QoS 2, remembering the id until PUBREL [MQTT-4.3.3-2].</summary>
+    /// <summary>
+    /// PUBACK for QoS 1 [MQTT-4.3.2-2]; PUBREC for QoS 2, remembering the id until PUBREL [MQTT-4.3.3-2]. Not after
+    /// DISCONNECT (Closing): an answer behind it never reaches the broker, which sends the message again [MQTT-4.4.0-1].
+    /// </summary>
     public void Acknowledge(MqttQos qos, int packetId, bool alreadyPending)
     {
-        if (session.State == MqttSessionState.Disconnected || qos == MqttQos.AtMostOnce) return;
+        if (session.State != MqttSessionState.Connected || qos == MqttQos.AtMostOnce) return;
         if (qos == MqttQos.ExactlyOnce && !alreadyPending) pendingReleases.Add(packetId);
         output.AppendAck(qos == MqttQos.AtLeastOnce ? MqttPacketType.Puback : MqttPacketType.Pubrec, packetId);
     }
@@ -111,6 +114,9 @@ sealed class PacketReader
     /// <summary>Hands the application a chunk of the current PUBLISH's payload; false when its callback ended the connection.</summary>
     public bool Deliver(int payloadOffset, int count, int position, int total)
     {
+        // Read after DISCONNECT, so not acknowledged: the broker sends it again to the next connection, and an
+        // application that heard it now would apply it twice (a battery board's command across a deep sleep).
+        if (session.State == MqttSessionState.Closing) return true;
         MqttMessage m = message;
         if (position + count == total) Delivered++;
         m.Buffer = Bytes;

@@ -21,6 +21,7 @@ static class ConfigSchema
     public const int I2c = 5;
     public const int Sensor = 6;
     public const int Actuator = 7;
+    public const int Power = 8;
 
     /// <summary>The kinds of sensor, in SensorKind's order; ConfigField.Kinds has one bit per kind.</summary>
     public static readonly string[] SensorKinds = new string[] { "dht22", "dht11", "sht3x", "bme280" };
@@ -53,6 +54,7 @@ static class ConfigSchema
         new ConfigField(Root, "i2c", "I2cBuses", Array, I2c),
         new ConfigField(Root, "sensors", "Sensors", Array, Sensor),
         new ConfigField(Root, "actuators", "Actuators", Array, Actuator),
+        new ConfigField(Root, "power", null, Object, Power),
 
         new ConfigField(Broker, "host", "Host", Host),
         new ConfigField(Broker, "port", "Port", Integer, 1, 65535),
@@ -68,6 +70,10 @@ static class ConfigSchema
 
         // QoS 2 is not offered: its four-packet exchange buys nothing for periodic readings.
         new ConfigField(Telemetry, "qos", "TelemetryQos", Integer, 0, 1),
+
+        // mode "mains" or "battery", checked by PowerSection; the limit bounds a wake that cannot finish (no network).
+        new ConfigField(Power, "mode", null, Text),
+        new ConfigField(Power, "awake_limit_s", "AwakeLimitSeconds", Integer, 1, 3600),
 
         new ConfigField(HomeAssistant, "discovery", "HomeAssistantDiscovery", Flag),
         new ConfigField(HomeAssistant, "prefix", "HomeAssistantPrefix", Prefix),

@@ -24,9 +24,11 @@ static class HarnessCommandLine
         var user = UserOption();
         var config = new Option<string>("--config") { Description = "Device configuration JSON (default: the sample simulated.json); its broker host/port are replaced." };
         var devices = new Option<int>("--devices") { Description = "How many simulated devices (more than 1 uses the fleet engine).", DefaultValueFactory = _ => 1 };
-        var command = new Command("run", "Run a simulated device and show what it publishes; Ctrl+C stops it gracefully (status offline).") { broker, ca, user, config, devices };
+        var sleep = new Option<string>("--sleep") { Description = "Battery mode: wake every D (30s, 2m), report, and deep-sleep between (simulated); commands wait on the broker." };
+        var command = new Command("run", "Run a simulated device and show what it publishes; Ctrl+C stops it gracefully (status offline).") { broker, ca, user, config, devices, sleep };
         command.SetAction(parse => RunCommand.Execute(new RunOptions(
-            parse.GetValue(broker), parse.GetValue(ca), parse.GetValue(user), parse.GetValue(config), parse.GetValue(devices))));
+            parse.GetValue(broker), parse.GetValue(ca), parse.GetValue(user), parse.GetValue(config), parse.GetValue(devices),
+            parse.GetValue(sleep) == null ? null : DurationText.Parse("--sleep", parse.GetValue(sleep)))));
         return command;
     }
 

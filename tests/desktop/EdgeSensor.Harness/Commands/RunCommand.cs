@@ -64,14 +64,28 @@ static class RunCommand
         view.ShowUntil(stop);
 
         runner.Stop();
-        // Show the goodbye the operators see before tearing the observer and broker down.
-        saidGoodbye.Wait(GoodbyeTimeout);
-        view.Note("stopped: " + Describe(runner.Ids) + " offline");
+        // Show the goodbye the operators see before tearing the observer and broker down; a battery board says none.
+        if (options.Sleep == null)
+        {
+            saidGoodbye.Wait(GoodbyeTimeout);
+        }
+
+        view.Note("stopped: " + Describe(runner.Ids) + (options.Sleep == null ? " offline" : " asleep for good (overdue once its due time passes)"));
         return ExitCodes.Ok;
     }
 
     static IDeviceRunner CreateRunner(DeviceConfig config, RunOptions options, BrokerAddress broker, IConsoleView view)
     {
+        if (options.Sleep != null)
+        {
+            if (broker.Tls || options.Sleep.Value < TimeSpan.FromSeconds(1))
+            {
+                throw new UserErrorException("--sleep runs over plain MQTT (an mqtt:// broker) and takes 1s or more (whole seconds), got " + broker + " and " + options.Sleep.Value.TotalSeconds + " s");
+            }
+
+            return new BatteryRunner(() => CopyWithBroker(config, options.ConfigPath), options.Devices, options.Sleep.Value, broker.ToString());
+        }
+
         if (options.Devices == 1)
         {
             return new SingleDeviceRunner(config, BrokerTransports.Create(broker, options.CaFile, config.Broker.CaCertificate), broker.ToString(), view.DeviceLog);
@@ -83,6 +97,14 @@ static class RunCommand
         }
 
         return new FleetRunner(config, options.Devices, broker.Host, broker.Port, broker.ToString());
+    }
+
+    static DeviceConfig CopyWithBroker(DeviceConfig config, string path)
+    {
+        DeviceConfig copy = DeviceConfigFile.Load(path);
+        copy.Id = config.Id;
+        copy.Broker = config.Broker;
+        return copy;
     }
 
     static string Describe(string[] ids) => ids.Length == 1 ? ids[0] : ids.Length + " devices (" + ids[0] + " ...)";

@@ -104,4 +104,46 @@ public class AllocationTests
         Assert.Equal(relayWrites + 1050, f.Relay.Writes); // every TOGGLE applied
         Assert.Equal(0, link.Session.OutboxCount);
     }
+
+    /// <summary>A battery board's wake after start-up: commands, telemetry, the readiness the host polls and the wake cycle allocate nothing.</summary>
+    [Fact]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void TheBatteryWakeCycle_AllocatesNothing()
+    {
+        var f = new DeviceFixture();
+        f.Config.Battery = true;
+        var link = new SessionLink();
+        var device = new EdgeDevice(f.Config, "1.0.0", new ISensor[] { new DhtSensor("dht22", f.Dht, SensorKind.Dht22) },
+            new Actuator[] { new RelayActuator(f.Config.Actuators[0], f.Relay), new PwmActuator(f.Config.Actuators[1], f.Led) });
+        link.Device = device;
+        device.Wake(true, 1767225600);
+        device.Attach(link);
+        var cycle = new EdgeSensor.Device.Power.WakeCycle(f.Config.TelemetryIntervalSeconds, f.Config.AwakeLimitSeconds);
+        cycle.Begin(0);
+        var scratch = new byte[128];
+        link.Session.Connect(device.CreateConnectOptions(), 0);
+        link.Drain();
+        link.Session.Receive(scratch, 0, BrokerEncoder.Connack(scratch, 0, true, MqttConnectReturnCode.Accepted), 0);
+        var command = new byte[128];
+        int commandLength = MqttEncoder.Publish(command, 0, "edgesensor/dev1/cmd/relay1", 1, MqttQos.AtLeastOnce, false, false, "TOGGLE"u8.ToArray(), 0, 6);
+
+        long now = 0;
+        int ready = 0;
+        void Cycle()
+        {
+            now += 10;
+            link.Session.Receive(command, 0, commandLength, now);
+            device.Tick(now);
+            link.Drain();
+            if (cycle.Next(now, device.ReadyToSleep, link.Session.OutboxCount == 0) == EdgeSensor.Device.Power.WakeStep.Disconnect) ready++;
+        }
+
+        for (int i = 0; i < 50; i++) Cycle();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) Cycle();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(1050, ready); // each command applied, its state acknowledged: ready again every time
+    }
 }

@@ -72,6 +72,12 @@ sealed class PahoScript : IDisposable
         return new PahoScript("paho_subscribe.py", new[] { host, port.ToString(), topic, qos.ToString(), count.ToString() });
     }
 
+    /// <summary>Starts paho_schedule.py: each [delay_ms, topic, payload] published at QoS 1 in turn; wait for "done".</summary>
+    public static PahoScript Schedule(string host, int port, string scheduleJson)
+    {
+        return new PahoScript("paho_schedule.py", new[] { host, port.ToString(), scheduleJson });
+    }
+
     /// <summary>Starts paho_publish.py; wait for "published".</summary>
     public static PahoScript Publish(string host, int port, string topic, int qos, bool retain, byte[] payload)
     {

@@ -223,7 +223,7 @@ public class ConfigRefusalTests
 
     [TestMethod]
     // typo protection: a misspelt field would otherwise be ignored and its default used
-    [DataRow("{'sensor':[]}", "sensor: unknown property (known: id, board, prefix, broker, wifi, telemetry, keepalive_s, failure_event_after, homeassistant, i2c, sensors, actuators)")]
+    [DataRow("{'sensor':[]}", "sensor: unknown property (known: id, board, prefix, broker, wifi, telemetry, keepalive_s, failure_event_after, homeassistant, i2c, sensors, actuators, power)")]
     [DataRow("{'broker':{'hots':'x'}}", "broker.hots: unknown property (known: host, port, tls, ca_certificate, username, password)")]
     [DataRow("{'wifi':{'pass':'x'}}", "wifi.pass: unknown property (known: ssid, password)")]
     [DataRow("{'telemetry':{'interval':10}}", "telemetry.interval: unknown property (known: interval_s, qos)")]
@@ -231,8 +231,8 @@ public class ConfigRefusalTests
     [DataRow("{'i2c':[{'bus':1,'clk':22}]}", "i2c[0].clk: unknown property (known: bus, sda, scl)")]
     [DataRow("{'sensors':[{'kind':'dht22','pins':[4,5]}]}", "sensors[0].pins: unknown property (known: kind, name, pin_echo, pin_trigger, bus, address)")]
     [DataRow("{'actuators':[{'kind':'relay','gpio':26}]}", "actuators[0].gpio: unknown property (known: kind, name, pin, active_low, safe_state, frequency_hz)")]
-    [DataRow("{'Id':'x'}", "Id: unknown property (known: id, board, prefix, broker, wifi, telemetry, keepalive_s, failure_event_after, homeassistant, i2c, sensors, actuators)")]
-    [DataRow("{'a\\nb':1}", "a?b: unknown property (known: id, board, prefix, broker, wifi, telemetry, keepalive_s, failure_event_after, homeassistant, i2c, sensors, actuators)")]
+    [DataRow("{'Id':'x'}", "Id: unknown property (known: id, board, prefix, broker, wifi, telemetry, keepalive_s, failure_event_after, homeassistant, i2c, sensors, actuators, power)")]
+    [DataRow("{'a\\nb':1}", "a?b: unknown property (known: id, board, prefix, broker, wifi, telemetry, keepalive_s, failure_event_after, homeassistant, i2c, sensors, actuators, power)")]
     public void RefusesUnknownMembersListingTheKnownOnes(string document, string message)
     {
         ConfigDocument.AssertRefusedByRule(document, message);

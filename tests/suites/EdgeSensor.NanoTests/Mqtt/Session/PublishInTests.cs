@@ -38,6 +38,20 @@ public class PublishInTests
     }
 
     [TestMethod]
+    public void APublishReadAfterDisconnectIsNeitherAnsweredNorDelivered()
+    {
+        ScriptedBroker b = new ScriptedBroker();
+        b.Open();
+        Assert.IsTrue(b.Session.Disconnect(), "queued");
+        Wire.AreEqual(Wire.Empty(Wire.Disconnect), b.TakeOutput(), "DISCONNECT");
+        // The broker sends it again to the next connection [MQTT-4.4.0-1]: heard now, it would be heard twice.
+        b.SendPublish("s/x", new byte[] { 9 }, 1, 77);
+        b.SendPublish("s/y", new byte[] { 8 }, 2, 78);
+        b.AssertNoOutput();
+        Assert.AreEqual(0, b.Handler.ChunkCount, "chunks");
+    }
+
+    [TestMethod]
     public void AQos2DuplicateIsAnsweredNotDelivered()
     {
         ScriptedBroker b = new ScriptedBroker();
