@@ -29,6 +29,7 @@ public sealed partial class EdgeDevice
         {
             // A removed document while the compiled-in configuration runs changes nothing.
             if (next != config) Configure(next);
+            settings.Keep();
             return;
         }
         Publish(topics.Event, false, MqttQos.AtLeastOnce);

@@ -9,8 +9,9 @@ namespace EdgeSensor.Device.Settings;
 /// The desired settings document on its way from the MQTT thread to the device loop: copied chunk by chunk into one
 /// buffer of <see cref="MaxLength"/> bytes (a longer document is refused by its length alone), then read by the loop
 /// under the same lock, so a newer document waits until the reading is done. The buffer is all the memory a document
-/// takes: nothing is stored in flash. A document identical to the last one taken is not taken again: the broker
-/// sends the retained document after every connect [MQTT-3.3.1-6].
+/// takes: nothing is stored in flash. A document identical to the last one taken, or to the one the device runs with,
+/// is not taken again: the broker sends the retained document after every connect [MQTT-3.3.1-6], and an operator
+/// puts the previous document back after a refused one.
 /// </summary>
 public sealed class SettingsInbox
 {
@@ -27,6 +28,7 @@ public sealed class SettingsInbox
     int total;
     bool waiting;
     uint taken;
+    uint kept;
 
     /// <summary>After Take answered Read: the compiled-in configuration with the document's settings.</summary>
     public DeviceConfig Settings;
@@ -51,6 +53,12 @@ public sealed class SettingsInbox
         finally { Monitor.Exit(gate); }
     }
 
+    /// <summary>On the loop: the document last taken is the one the device now runs with.</summary>
+    public void Keep()
+    {
+        kept = taken;
+    }
+
     /// <summary>On the loop: the waiting document, read onto <paramref name="compiledIn"/>; Nothing when none is new.</summary>
     public int Take(DeviceConfig compiledIn)
     {
@@ -65,7 +73,7 @@ public sealed class SettingsInbox
             uint hash = 2166136261;
             for (int i = 0; i < length; i++) hash = (hash ^ buffer[i]) * 16777619;
             hash = (hash ^ (uint)total) * 16777619;
-            if (hash == taken) return Nothing;
+            if (hash == taken || hash == kept) return Nothing;
             taken = hash;
 
             if (total == 0) return Removed;

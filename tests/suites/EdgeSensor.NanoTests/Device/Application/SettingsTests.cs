@@ -85,6 +85,17 @@ public class SettingsTests
     }
 
     [TestMethod]
+    public void TheAppliedDocumentPutBackAfterARefusedOneChangesNothing()
+    {
+        DeviceFixture f = DeviceFixture.Connected();
+        SettingsFixture.Desire(f, "{'version':5}");
+        SettingsFixture.Desire(f, "{'version':6,'id':'x'}");
+        f.Link.Clear();
+        SettingsFixture.Desire(f, "{'version':5}");
+        Assert.AreEqual(0, f.Link.Count, "nothing published");
+    }
+
+    [TestMethod]
     public void TheReconnectAnnouncementReportsTheSettingsApplied()
     {
         DeviceFixture f = DeviceFixture.Connected();
