@@ -57,7 +57,7 @@ public static class DeviceConfigParser
         {
             case ConfigSchema.Root:
                 if (read.Reader.Remote && read.Value("version") == null)
-                    throw read.Refuse("version", "missing (a settings document carries its version, higher than the one applied)");
+                    throw read.Refuse("version", "missing (a settings document has a version)");
 
                 CheckSensorBuses((DeviceConfig)read.Model);
                 break;

@@ -23,7 +23,7 @@ sealed partial class ConfigReader
     const int FirstAddressSlot = 40;
 
     /// <summary>The refusal of a member a settings document may not hold.</summary>
-    const string NotRemote = "not a remote setting (Wi-Fi, broker, credentials, id and wiring change only with the compiled-in configuration)";
+    const string NotRemote = "not a remote setting (Wi-Fi, broker, credentials, id and wiring are compiled in)";
 
     readonly JsonReader json;
     readonly object[] owners = new object[FirstAddressSlot + 2 * 128];

@@ -13,7 +13,7 @@ public class SettingsRefusalTests
     const string CompiledIn = "{\"id\":\"d\",\"sensors\":[{\"kind\":\"dht22\",\"name\":\"dht\",\"pin_echo\":4,\"pin_trigger\":18}],"
         + "\"actuators\":[{\"kind\":\"relay\",\"name\":\"r\",\"pin\":26,\"safe_state\":\"on\"},{\"kind\":\"pwm\",\"name\":\"p\",\"pin\":25,\"safe_state\":7}]}";
 
-    const string NotRemote = ": not a remote setting (Wi-Fi, broker, credentials, id and wiring change only with the compiled-in configuration)";
+    const string NotRemote = ": not a remote setting (Wi-Fi, broker, credentials, id and wiring are compiled in)";
 
     static string Refusal(string singleQuoted)
     {
@@ -55,8 +55,8 @@ public class SettingsRefusalTests
     }
 
     [Theory]
-    [InlineData("{'telemetry':{'interval_s':5}}", "version: missing (a settings document carries its version, higher than the one applied)")]
-    [InlineData("{}", "version: missing (a settings document carries its version, higher than the one applied)")]
+    [InlineData("{'telemetry':{'interval_s':5}}", "version: missing (a settings document has a version)")]
+    [InlineData("{}", "version: missing (a settings document has a version)")]
     [InlineData("{'version':0}", "version: expected an integer from 1 to 2147483647, got 0")]
     [InlineData("{'version':2147483648}", "version: expected an integer from 1 to 2147483647, got 2147483648")]
     [InlineData("{'version':1.5}", "version: expected an integer from 1 to 2147483647, got 1.5")]
