@@ -22,9 +22,14 @@ public class AnnouncementTests
 
     static readonly byte[] Boot = Ascii.Json("{'event':'boot','fw':'1.2.3'}");
 
-    static byte[] InfoDocument(string ip)
+    internal static byte[] InfoDocument(string ip)
     {
-        return Ascii.Json("{'id':'dev1','fw':'1.2.3','board':'esp32-devkitc','ip':" + ip + ",'sensors':['dht22'],'actuators':['relay1','led'],'telemetry_s':10}");
+        return InfoDocument(ip, 10);
+    }
+
+    internal static byte[] InfoDocument(string ip, int interval)
+    {
+        return Ascii.Json("{'id':'dev1','fw':'1.2.3','board':'esp32-devkitc','ip':" + ip + ",'sensors':['dht22'],'actuators':['relay1','led'],'telemetry_s':" + interval.ToString() + "}");
     }
 
     [TestMethod]

@@ -33,8 +33,13 @@ public class DiscoveryDocumentTests
 
     static byte[] RelayDocument(string prefix)
     {
+        return RelayDocument(prefix, "relay1");
+    }
+
+    static byte[] RelayDocument(string prefix, string name)
+    {
         return Expect.Join(
-            Ascii.Json("{'name':'relay1','unique_id':'dev1_relay1','command_topic':'" + prefix + "/cmd/relay1','state_topic':'" + prefix + "/state/relay1',"
+            Ascii.Json("{'name':'" + name + "','unique_id':'dev1_relay1','command_topic':'" + prefix + "/cmd/relay1','state_topic':'" + prefix + "/state/relay1',"
                 + "'payload_on':'ON','payload_off':'OFF','state_on':'ON','state_off':'OFF',"),
             Tail(prefix));
     }
@@ -128,7 +133,7 @@ public class DiscoveryDocumentTests
     }
 
     [TestMethod]
-    public void TheTelemetryIntervalIsANumberThatWritesADesiredDocument()
+    public void TheIntervalIsANumber()
     {
         DeviceFixture f = WithDiscovery(null);
         Expect.Message(f.Link, 6, "homeassistant/number/dev1/telemetry_interval/config", Expect.Join(
@@ -140,34 +145,31 @@ public class DiscoveryDocumentTests
     }
 
     [TestMethod]
-    public void SettingsRenameActuatorsAndRemoveTheEntitiesOfSensorsTurnedOff()
+    public void SettingsRenameAndRemove()
     {
         DeviceFixture f = WithDiscovery(null);
         f.Link.Clear();
         SettingsFixture.Desire(f, "{'version':1,'sensors':[{'name':'dht22','enabled':false}],'actuators':[{'name':'relay1','display_name':'Pump'}]}");
-        Assert.AreEqual(0, f.Link[1].Payload.Length, "temperature removed");
-        Assert.AreEqual(0, f.Link[2].Payload.Length, "humidity removed");
-        Assert.IsTrue(f.Link[2].Retain, "removed by an empty retained document");
-        Expect.Message(f.Link, 3, "homeassistant/switch/dev1/relay1/config", Expect.Join(
-            Ascii.Json("{'name':'Pump','unique_id':'dev1_relay1','command_topic':'" + DeviceFixture.Base + "/cmd/relay1','state_topic':'" + DeviceFixture.Base + "/state/relay1',"
-                + "'payload_on':'ON','payload_off':'OFF','state_on':'ON','state_off':'OFF',"),
-            Tail(DeviceFixture.Base)), MqttQos.AtLeastOnce, true);
+        Assert.AreEqual(0, f.Link[1].Payload.Length, "t");
+        Assert.AreEqual(0, f.Link[2].Payload.Length, "h");
+        Assert.IsTrue(f.Link[2].Retain, "retained");
+        Expect.Message(f.Link, 3, "homeassistant/switch/dev1/relay1/config", RelayDocument(DeviceFixture.Base, "Pump"), MqttQos.AtLeastOnce, true);
     }
 
     [TestMethod]
-    public void DiscoveryTurnedOffBySettingsRemovesEveryEntityOnce()
+    public void DiscoveryOffRemovesAllOnce()
     {
         DeviceFixture f = WithDiscovery(null);
         f.Link.Clear();
         SettingsFixture.Desire(f, "{'version':1,'homeassistant':{'discovery':false}}");
-        Assert.AreEqual(7, f.Link.Count, "info, 5 empty configs, settings");
-        for (int i = 1; i <= 5; i++) Assert.AreEqual(0, f.Link[i].Payload.Length, "config " + i.ToString() + " removed");
+        Assert.AreEqual(7, f.Link.Count, "7");
+        for (int i = 1; i <= 5; i++) Assert.AreEqual(0, f.Link[i].Payload.Length, i.ToString());
         f.Link.Clear();
         f.Device.OnDisconnected(MqttError.TransportClosed, MqttConnectReturnCode.Accepted);
         f.Connect();
-        Assert.AreEqual(0, f.Link.CountEndingWith("/config"), "not again after a reconnect");
+        Assert.AreEqual(0, f.Link.CountEndingWith("/config"), "0");
 
         SettingsFixture.Desire(f, "{'version':2,'homeassistant':{'discovery':true}}");
-        Assert.AreEqual(5, f.Link.CountEndingWith("/config"), "on again: all five");
+        Assert.AreEqual(5, f.Link.CountEndingWith("/config"), "5");
     }
 }

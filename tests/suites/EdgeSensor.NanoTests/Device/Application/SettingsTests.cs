@@ -17,62 +17,62 @@ public class SettingsTests
 
     static byte[] InfoDocument(int interval)
     {
-        return Ascii.Json("{'id':'dev1','fw':'1.2.3','board':'esp32-devkitc','ip':null,'sensors':['dht22'],'actuators':['relay1','led'],'telemetry_s':" + interval.ToString() + "}");
+        return AnnouncementTests.InfoDocument("null", interval);
     }
 
     [TestMethod]
-    public void ANewerDocumentIsAppliedAndWhatTheDeviceRunsWithIsReported()
+    public void NewerIsAppliedAndReported()
     {
         DeviceFixture f = DeviceFixture.Connected();
         SettingsFixture.Desire(f, "{'version':3,'telemetry':{'interval_s':30}}");
-        Assert.AreEqual(2, f.Link.Count, "info and settings");
+        Assert.AreEqual(2, f.Link.Count, "2");
         Expect.Message(f.Link, 0, Info, InfoDocument(30), MqttQos.AtLeastOnce, true);
         Expect.Message(f.Link, 1, SettingsFixture.Reported, SettingsFixture.ReportedDocument(3, 30, SettingsFixture.Dht, SettingsFixture.Relay), MqttQos.AtLeastOnce, true);
-        Assert.AreEqual(3, f.Device.SettingsVersion, "version");
+        Assert.AreEqual(3, f.Device.SettingsVersion, "v");
     }
 
     [TestMethod]
-    public void TheTelemetryCadenceFollowsTheInterval()
+    public void CadenceFollowsTheInterval()
     {
         DeviceFixture f = DeviceFixture.Connected();
         f.Now += 2000;
         SettingsFixture.Desire(f, "{'version':1,'telemetry':{'interval_s':1}}");
-        Assert.AreEqual(1, f.Link.CountOn(Telemetry), "due at once: more than a second since the last");
-        for (int i = 0; i < 3; i++) Assert.AreEqual(1000L, f.Advance(1000), "every second");
+        Assert.AreEqual(1, f.Link.CountOn(Telemetry), "due");
+        for (int i = 0; i < 3; i++) Assert.AreEqual(1000L, f.Advance(1000), "1 s");
         Assert.AreEqual(4, f.Link.CountOn(Telemetry), "documents");
 
         SettingsFixture.Desire(f, "{'version':2,'telemetry':{'interval_s':60}}");
-        Assert.AreEqual(60000L, f.Tick(), "a minute after the last document");
+        Assert.AreEqual(60000L, f.Tick(), "60 s");
     }
 
     [TestMethod]
-    public void ARefusedDocumentChangesNothingAndNamesTheField()
+    public void RefusedChangesNothing()
     {
         DeviceFixture f = DeviceFixture.Connected();
         SettingsFixture.Desire(f, "{'version':3,'telemetry':{'interval_s':30},'sensors':[{'name':'nope'}]}");
         Expect.Only(f.Link, Event, Ascii.Json("{'event':'settings_refused','field':'sensors[0].name','problem':'no sensor named \\'nope\\' (known: dht22)'}"),
             MqttQos.AtLeastOnce, false);
-        Assert.AreEqual(1, f.Link.Count, "nothing else");
-        Assert.AreEqual(0, f.Device.SettingsVersion, "compiled-in");
-        Assert.AreEqual(10000L - 1, f.Device.Tick(f.Now + 1), "the interval is still 10 s");
+        Assert.AreEqual(1, f.Link.Count, "1");
+        Assert.AreEqual(0, f.Device.SettingsVersion, "0");
+        Assert.AreEqual(10000L - 1, f.Device.Tick(f.Now + 1), "10 s");
     }
 
     [TestMethod]
-    public void AnOlderOrEqualVersionIsIgnoredAndSaysSo()
+    public void OlderOrEqualIsIgnored()
     {
         DeviceFixture f = DeviceFixture.Connected();
         SettingsFixture.Desire(f, "{'version':5,'telemetry':{'interval_s':30}}");
         f.Link.Clear();
         SettingsFixture.Desire(f, "{'version':4,'telemetry':{'interval_s':20}}");
         SettingsFixture.Desire(f, "{'version':5,'telemetry':{'interval_s':20}}");
-        Assert.AreEqual(2, f.Link.Count, "two events, nothing else");
+        Assert.AreEqual(2, f.Link.Count, "2");
         Expect.Message(f.Link, 0, Event, Ascii.Json("{'event':'settings_ignored','version':4,'applied':5}"), MqttQos.AtLeastOnce, false);
         Expect.Message(f.Link, 1, Event, Ascii.Json("{'event':'settings_ignored','version':5,'applied':5}"), MqttQos.AtLeastOnce, false);
-        Assert.AreEqual(30000L - 1, f.Device.Tick(f.Now + 1), "still 30 s");
+        Assert.AreEqual(30000L - 1, f.Device.Tick(f.Now + 1), "30 s");
     }
 
     [TestMethod]
-    public void TheSameDocumentAfterAReconnectChangesNothing()
+    public void SameAgainIsSilent()
     {
         DeviceFixture f = DeviceFixture.Connected();
         SettingsFixture.Desire(f, "{'version':5,'telemetry':{'interval_s':30}}");
@@ -80,23 +80,23 @@ public class SettingsTests
         f.Connect();
         f.Link.Clear();
         SettingsFixture.Desire(f, "{'version':5,'telemetry':{'interval_s':30}}");
-        Assert.AreEqual(0, f.Link.Count, "nothing published");
-        Assert.AreEqual(5, f.Device.SettingsVersion, "version");
+        Assert.AreEqual(0, f.Link.Count, "0");
+        Assert.AreEqual(5, f.Device.SettingsVersion, "v");
     }
 
     [TestMethod]
-    public void TheAppliedDocumentPutBackAfterARefusedOneChangesNothing()
+    public void RunningPutBackIsSilent()
     {
         DeviceFixture f = DeviceFixture.Connected();
         SettingsFixture.Desire(f, "{'version':5}");
         SettingsFixture.Desire(f, "{'version':6,'id':'x'}");
         f.Link.Clear();
         SettingsFixture.Desire(f, "{'version':5}");
-        Assert.AreEqual(0, f.Link.Count, "nothing published");
+        Assert.AreEqual(0, f.Link.Count, "0");
     }
 
     [TestMethod]
-    public void TheReconnectAnnouncementReportsTheSettingsApplied()
+    public void ReconnectReportsThem()
     {
         DeviceFixture f = DeviceFixture.Connected();
         SettingsFixture.Desire(f, "{'version':5,'telemetry':{'interval_s':30}}");
@@ -107,14 +107,14 @@ public class SettingsTests
     }
 
     [TestMethod]
-    public void AnEmptyDocumentRestoresTheCompiledInSettings()
+    public void EmptyRestoresCompiledIn()
     {
         DeviceFixture f = DeviceFixture.Connected();
         SettingsFixture.Desire(f, "{'version':5,'telemetry':{'interval_s':30}}");
         f.Link.Clear();
         f.Receive(SettingsFixture.Desired, new byte[0], false);
         f.Tick();
-        Assert.AreEqual(2, f.Link.Count, "info and settings");
+        Assert.AreEqual(2, f.Link.Count, "2");
         Expect.Message(f.Link, 0, Info, InfoDocument(10), MqttQos.AtLeastOnce, true);
         Expect.Message(f.Link, 1, SettingsFixture.Reported, SettingsFixture.CompiledIn, MqttQos.AtLeastOnce, true);
 
@@ -122,12 +122,12 @@ public class SettingsTests
         f.Receive(SettingsFixture.Desired, new byte[0], false);
         f.Tick();
         SettingsFixture.Desire(f, "{'version':1,'telemetry':{'interval_s':20}}");
-        Assert.AreEqual(2, f.Link.Count, "removed again: nothing; then version 1 is newer than the compiled-in 0");
-        Assert.AreEqual(1, f.Device.SettingsVersion, "version");
+        Assert.AreEqual(2, f.Link.Count, "2");
+        Assert.AreEqual(1, f.Device.SettingsVersion, "v");
     }
 
     [TestMethod]
-    public void ADocumentInChunksIsAppliedWhole()
+    public void ChunksAreJoined()
     {
         DeviceFixture f = DeviceFixture.Connected();
         byte[] document = Ascii.Json("{'version':2,'telemetry':{'interval_s':45}}");
@@ -138,14 +138,14 @@ public class SettingsTests
         System.Array.Copy(document, 10, rest, 0, rest.Length);
         f.ReceiveChunk(topic, first, 0, document.Length, true);
         f.Tick();
-        Assert.AreEqual(0, f.Link.Count, "nothing before the last chunk");
+        Assert.AreEqual(0, f.Link.Count, "0");
         f.ReceiveChunk(topic, rest, 10, document.Length, true);
         f.Tick();
         Expect.Only(f.Link, SettingsFixture.Reported, SettingsFixture.ReportedDocument(2, 45, SettingsFixture.Dht, SettingsFixture.Relay), MqttQos.AtLeastOnce, true);
     }
 
     [TestMethod]
-    public void ADocumentAboveTheLimitIsRefusedByItsLength()
+    public void AboveTheLimitIsRefused()
     {
         DeviceFixture f = DeviceFixture.Connected();
         byte[] topic = Ascii.Bytes(SettingsFixture.Desired);
@@ -153,11 +153,11 @@ public class SettingsTests
         for (int at = 0; at < 3000; at += 1000) f.ReceiveChunk(topic, chunk, at, 3000, true);
         f.Tick();
         Expect.Only(f.Link, Event, Ascii.Json("{'event':'settings_refused','field':'(document)','problem':'expected at most 2048 bytes, got 3000'}"), MqttQos.AtLeastOnce, false);
-        Assert.AreEqual(1, f.Link.Count, "nothing else");
+        Assert.AreEqual(1, f.Link.Count, "1");
     }
 
     [TestMethod]
-    public void ASensorTurnedOffIsNeitherReadNorReported()
+    public void SensorOffIsNotRead()
     {
         DeviceFixture f = DeviceFixture.Connected();
         SettingsFixture.Desire(f, "{'version':1,'sensors':[{'name':'dht22','enabled':false}]}");
@@ -165,60 +165,60 @@ public class SettingsTests
         int reads = f.Dht.Reads;
         f.Advance(10000);
         Expect.Only(f.Link, Telemetry, Ascii.Json("{'seq':2,'uptime_s':10,'sensors':{},'errors':{}}"), MqttQos.AtLeastOnce, false);
-        Assert.AreEqual(reads, f.Dht.Reads, "not read");
+        Assert.AreEqual(reads, f.Dht.Reads, "reads");
     }
 
     [TestMethod]
-    public void AChangeBeyondTheThresholdPublishesBeforeTheInterval()
+    public void ChangePublishesEarly()
     {
         DeviceFixture f = DeviceFixture.Connected();
         SettingsFixture.Desire(f, "{'version':1,'telemetry':{'min_interval_s':1},'sensors':[{'name':'dht22','change':0.5}]}");
         f.Link.Clear();
         f.Dht.Temperature = 21.44; // 21.4: moved 0.4 from the 21.0 last published
-        Assert.AreEqual(1000L, f.Advance(1000), "read every second");
+        Assert.AreEqual(1000L, f.Advance(1000), "1 s");
         f.Advance(1000);
-        Assert.AreEqual(0, f.Link.CountOn(Telemetry), "under the threshold");
+        Assert.AreEqual(0, f.Link.CountOn(Telemetry), "0");
         f.Dht.Temperature = 21.5;
         f.Advance(1000);
         f.Advance(1000); // a DHT22 is read every 2 s at most
-        Assert.AreEqual(1, f.Link.CountOn(Telemetry), "0.5 moved: published at the read that saw it");
+        Assert.AreEqual(1, f.Link.CountOn(Telemetry), "1");
         for (int i = 0; i < 9; i++) f.Advance(1000);
-        Assert.AreEqual(1, f.Link.CountOn(Telemetry), "no more change: nothing for the next 9 s");
+        Assert.AreEqual(1, f.Link.CountOn(Telemetry), "1");
         f.Advance(1000);
-        Assert.AreEqual(2, f.Link.CountOn(Telemetry), "then the interval after that one");
+        Assert.AreEqual(2, f.Link.CountOn(Telemetry), "2");
     }
 
     [TestMethod]
-    public void AnOutputNoCommandMovedFollowsItsNewSafeState()
+    public void UncommandedFollowSafeState()
     {
         DeviceFixture f = DeviceFixture.Connected();
         f.Receive(DeviceFixture.Base + "/cmd/relay1", "ON");
         f.Tick();
         f.Link.Clear();
         SettingsFixture.Desire(f, "{'version':1,'actuators':[{'name':'led','safe_state':50},{'name':'relay1','safe_state':'off','display_name':'Pump'}]}");
-        Assert.AreEqual(50, f.Led.Percent, "the led follows");
-        Assert.IsFalse(f.Relay.Level, "the relay stays on as commanded (active-low)");
+        Assert.AreEqual(50, f.Led.Percent, "led");
+        Assert.IsFalse(f.Relay.Level, "relay");
         Expect.Only(f.Link, DeviceFixture.Base + "/state/led", Ascii.Bytes("50"), MqttQos.AtLeastOnce, true);
-        Assert.AreEqual(0, f.Link.CountOn(DeviceFixture.Base + "/state/relay1"), "no relay state");
+        Assert.AreEqual(0, f.Link.CountOn(DeviceFixture.Base + "/state/relay1"), "0");
     }
 
     [TestMethod]
-    public void ARefusedSettingsSubscriptionDoesNotMakeTheDeviceDeaf()
+    public void RefusedSubscriptionIsNotDeaf()
     {
         DeviceFixture f = new DeviceFixture();
         f.Device.OnConnected(false);
         f.Device.OnSubscribeResult(1, MqttSubscribeResult.Failure);
         f.Tick();
-        Assert.AreEqual(1, f.Link.CountOn(DeviceFixture.Base + "/status"), "online only");
+        Assert.AreEqual(1, f.Link.CountOn(DeviceFixture.Base + "/status"), "1");
     }
 
     [TestMethod]
-    public void TheTelemetryQosFollowsTheSettings()
+    public void QosFollows()
     {
         DeviceFixture f = DeviceFixture.Connected();
         SettingsFixture.Desire(f, "{'version':1,'telemetry':{'qos':0}}");
         f.Link.Clear();
         f.Advance(10000);
-        Assert.AreEqual((int)MqttQos.AtMostOnce, (int)f.Link[f.Link.IndexOf(Telemetry)].Qos, "QoS 0 from the settings");
+        Assert.AreEqual((int)MqttQos.AtMostOnce, (int)f.Link[f.Link.IndexOf(Telemetry)].Qos, "qos");
     }
 }
