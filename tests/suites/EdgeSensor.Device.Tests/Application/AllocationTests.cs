@@ -65,6 +65,16 @@ public class AllocationTests
         public void OnPublishCompleted(int messageId, MqttPublishOutcome outcome) { }
     }
 
+    /// <summary>Bytes this thread allocates over 1,000 cycles, after 50 that warm up (JIT, first-time paths).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    static long AllocatedByAThousand(Action<int> cycle)
+    {
+        for (int i = 0; i < 50; i++) cycle(i);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) cycle(i);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
     /// <summary>A sample device on a real session, connected and acknowledged: what each test measures.</summary>
     static EdgeDevice Connected(DeviceFixture f, SessionLink link)
     {
@@ -100,14 +110,10 @@ public class AllocationTests
         }
 
         int relayWrites = f.Relay.Writes;
-        for (int i = 0; i < 50; i++) Cycle(i);
         long published = device.TelemetryPublished;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++) Cycle(i);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(0, allocated);
-        Assert.Equal(published + 1000, device.TelemetryPublished);
+        Assert.Equal(0, AllocatedByAThousand(Cycle));
+        Assert.Equal(published + 1050, device.TelemetryPublished);
         Assert.Equal(relayWrites + 1050, f.Relay.Writes); // every TOGGLE applied
         Assert.Equal(0, link.Session.OutboxCount);
     }
@@ -140,13 +146,9 @@ public class AllocationTests
             link.Drain();
         }
 
-        for (int i = 0; i < 50; i++) Cycle(i);
         long published = device.TelemetryPublished;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++) Cycle(i);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(0, allocated);
-        Assert.InRange(device.TelemetryPublished - published, 300, 600); // a DHT22 is read every 2 s at most: each round reads it
+        Assert.Equal(0, AllocatedByAThousand(Cycle));
+        Assert.InRange(device.TelemetryPublished - published, 300, 650); // documents early and on time; a DHT22 is read every 2 s at most: each round reads it
     }
 }
