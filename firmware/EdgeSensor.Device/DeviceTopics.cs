@@ -5,7 +5,8 @@ namespace EdgeSensor.Device;
 
 /// <summary>
 /// The topic contract (docs/device-topics.md, v1), encoded once at start: <c>&lt;prefix&gt;/&lt;id&gt;/status</c>, <c>info</c>,
-/// <c>telemetry</c>, <c>event</c>, <c>state/&lt;actuator&gt;</c>, and the <c>cmd/+</c> subscription.
+/// <c>telemetry</c>, <c>event</c>, <c>state/&lt;actuator&gt;</c>, <c>settings/reported</c>, and the <c>cmd/+</c> and
+/// <c>settings/desired</c> subscriptions.
 /// </summary>
 public sealed class DeviceTopics
 {
@@ -16,6 +17,9 @@ public sealed class DeviceTopics
     public readonly byte[] Event;
     public readonly byte[][] State;
     public readonly string CommandFilter;
+    public readonly string DesiredFilter;
+    public readonly byte[] Desired;
+    public readonly byte[] Reported;
 
     /// <summary><c>&lt;base&gt;/cmd/</c>: what an incoming command topic must start with.</summary>
     readonly byte[] commandPrefix;
@@ -29,6 +33,9 @@ public sealed class DeviceTopics
         Telemetry = Utf8(Base + "/telemetry");
         Event = Utf8(Base + "/event");
         CommandFilter = Base + "/cmd/+";
+        DesiredFilter = Base + "/settings/desired";
+        Desired = Utf8(DesiredFilter);
+        Reported = Utf8(Base + "/settings/reported");
         commandPrefix = Utf8(Base + "/cmd/");
         State = new byte[actuators.Length][];
         actuatorNames = new byte[actuators.Length][];

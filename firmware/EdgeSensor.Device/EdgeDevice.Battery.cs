@@ -53,7 +53,7 @@ public sealed partial class EdgeDevice
     {
         if (!needed || commandsSubscribed || link == null) return;
         commandsSubscribed = true;
-        link.Subscribe(topics.CommandFilter, MqttQos.AtLeastOnce);
+        commandSubscription = link.Subscribe(topics.CommandFilter, MqttQos.AtLeastOnce);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed partial class EdgeDevice
             if (rejection == CommandRejection.None) rejection = actuators[actuator].Apply(command, CommandQueue.Payload, command[CommandQueue.PayloadLength]);
             if (rejection == CommandRejection.None)
             {
-                stateDirty[actuator] = true;
+                stateDirty[actuator] = commanded[actuator] = true;
                 continue;
             }
             DeviceEvents.CommandRejected(EventWriter(), command, CommandQueue.Name, command[CommandQueue.NameLength], rejection);

@@ -5,18 +5,20 @@ using EdgeSensor.Device.Config;
 using EdgeSensor.Device.Documents;
 using EdgeSensor.Device.Json;
 using EdgeSensor.Device.Sensors;
+using EdgeSensor.Device.Settings;
 using EdgeSensor.Mqtt;
 
 namespace EdgeSensor.Device;
 
 /// <summary>
 /// What a board in the field does (docs/device-topics.md, v1): announces itself after every connect, samples its
-/// sensors and publishes telemetry on schedule, and applies commands to its actuators.
+/// sensors and publishes telemetry on schedule, applies commands to its actuators, and runs with the settings of
+/// the desired settings document once it is checked.
 /// <para>
 /// One loop does the work: the host calls <see cref="Tick"/> and waits (<see cref="WaitForWork"/>) for what it
 /// returns. MQTT callbacks arrive on the client's I/O thread, which holds the session's lock: they only queue
-/// commands and wake the loop, so every publish happens on the loop's thread and the two locks are never
-/// taken in opposite orders. Sensors are read in two steps (start, collect), so a slow one does not hold up
+/// commands and settings documents and wake the loop, so every publish happens on the loop's thread and the two
+/// locks are never taken in opposite orders. Sensors are read in two steps (start, collect), so a slow one does not hold up
 /// commands, and keepalive is the I/O thread's business.
 /// </para>
 /// </summary>
@@ -28,7 +30,9 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     static readonly byte[] Offline = DeviceTopics.Utf8("offline");
     static readonly byte[] Deaf = DeviceTopics.Utf8("deaf");
 
-    readonly DeviceConfig config;
+    /// <summary>The configuration compiled into the firmware, and the one the device runs with (a settings document's).</summary>
+    readonly DeviceConfig compiledIn;
+    DeviceConfig config;
     readonly string firmwareVersion;
     readonly ISensor[] sensors;
     readonly Actuator[] actuators;
@@ -43,14 +47,37 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
     readonly byte[] statePayload = new byte[8];
     readonly byte[] command = new byte[CommandQueue.SlotLength];
     readonly bool[] stateDirty;
+    readonly SettingsInbox settings = new SettingsInbox();
+
+    // The settings that vary by sensor and actuator, by index, as the running configuration has them.
+    readonly bool[] sensorOn;
+    readonly int[] sensorChange;
+    readonly ActuatorConfig[] compiledActuators;
+
+    /// <summary>Outputs a command moved since boot: the others stay at their safe state, and follow it when settings change it.</summary>
+    readonly bool[] commanded;
 
     IMqttLink link;
     long bootAt = -1;
     long sequence;
     long nextSampleAt;
+    long nextReportAt;
+    long roundAt;
+    long samplePeriodMs;
+    long reportPeriodMs;
     long collectAt;
     bool sampling;
     readonly bool[] started;
+
+    // What the last telemetry said of each sensor: a change threshold is measured from it.
+    readonly bool[] reportedOk;
+    readonly double[][] reportedValues;
+
+    /// <summary>The next retained document to publish (info, discovery, reported settings): a connect or new settings start them again.</summary>
+    int documentNext;
+
+    /// <summary>Discovery documents were published: when settings turn discovery off, they are removed.</summary>
+    bool discoveryShown;
     int connectGeneration;
     int announcedGeneration;
     int announcement;
@@ -66,10 +93,11 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
 
     /// <summary>The connect generation whose SUBACK refused the command filter: that connect is deaf.</summary>
     int refusedGeneration;
+    int commandSubscription = -1;
 
     public EdgeDevice(DeviceConfig config, string firmwareVersion, ISensor[] sensors, Actuator[] actuators)
     {
-        this.config = config;
+        this.config = compiledIn = config;
         this.firmwareVersion = firmwareVersion;
         this.sensors = sensors;
         this.actuators = actuators;
@@ -78,7 +106,16 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
         discoveryTopics = HomeAssistantDiscovery.Topics(config, sensors, actuators);
         stateDirty = new bool[actuators.Length];
         started = new bool[sensors.Length];
-        document = new byte[512 + 256 * sensors.Length];
+        document = new byte[512 + 256 * (sensors.Length + actuators.Length)];
+        sensorOn = new bool[sensors.Length];
+        sensorChange = new int[sensors.Length];
+        reportedOk = new bool[sensors.Length];
+        reportedValues = new double[sensors.Length][];
+        for (int i = 0; i < sensors.Length; i++) reportedValues[i] = new double[sensors[i].Quantities.Length];
+        compiledActuators = new ActuatorConfig[actuators.Length];
+        for (int i = 0; i < actuators.Length; i++) compiledActuators[i] = actuators[i].Config;
+        commanded = new bool[actuators.Length];
+        Configure(config);
     }
 
     /// <summary>Reported in <c>info</c>; set by the host once the network is up (and again when it changes).</summary>
@@ -119,11 +156,13 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
         return session;
     }
 
-    /// <summary>Connects the device to its MQTT link and subscribes to its commands (the link keeps the subscription across reconnects).</summary>
+    /// <summary>Connects the device to its MQTT link and subscribes to its commands and desired settings (the link keeps the subscriptions across reconnects).</summary>
     public void Attach(IMqttLink mqtt)
     {
         link = mqtt;
         SubscribeCommands(!timerWake);
+        // Not on battery: a board keeps nothing through a deep sleep, so it would need the document anew every wake (docs/battery.md).
+        if (!config.Battery) link.Subscribe(topics.DesiredFilter, MqttQos.AtLeastOnce);
     }
 
     /// <summary>Waits until a callback has work for the loop or <paramref name="timeoutMs"/> passes.</summary>
@@ -138,9 +177,10 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
         if (bootAt < 0)
         {
             bootAt = nowMs;
-            nextSampleAt = nowMs;
+            nextSampleAt = nextReportAt = nowMs;
         }
         ApplyCommands();
+        ApplySettings();
         bool pending = !PublishStates();
         pending |= !Announce();
         long due = Sample(nowMs);
@@ -179,6 +219,12 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
 
     public void OnMessage(MqttMessage message)
     {
+        if (message.TopicEquals(topics.Desired))
+        {
+            settings.Receive(message);
+            if (message.IsLastChunk) work.Set();
+            return;
+        }
         if (!message.IsFirstChunk) return; // an oversized command is judged (and rejected) on its first chunk
         int nameOffset, nameLength;
         int actuator = topics.MatchCommand(message.Buffer, message.TopicOffset, message.TopicLength, out nameOffset, out nameLength);
@@ -187,10 +233,10 @@ public sealed partial class EdgeDevice : IMqttSessionHandler
         work.Set();
     }
 
-    /// <summary>The device's one subscription is its commands: refused (an ACL mistake), it is deaf until a connect's SUBACK grants it.</summary>
+    /// <summary>Its commands' subscription refused (an ACL mistake), the device is deaf until a connect's SUBACK grants it.</summary>
     public void OnSubscribeResult(int subscriptionIndex, int returnCode)
     {
-        if (returnCode != MqttSubscribeResult.Failure) return;
+        if (returnCode != MqttSubscribeResult.Failure || subscriptionIndex != commandSubscription) return;
         refusedGeneration = connectGeneration; // a plain read: its only writer, OnConnected, is a callback like this one, under the same session lock
         work.Set();
     }

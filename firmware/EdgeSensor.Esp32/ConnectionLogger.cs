@@ -60,9 +60,14 @@ sealed class ConnectionLogger : IMqttSessionHandler
 
     public void OnSubscribeResult(int subscriptionIndex, int returnCode)
     {
-        if (returnCode == MqttSubscribeResult.Failure)
+        // EdgeDevice.Attach subscribes to its commands first (index 0), then to its desired settings.
+        if (returnCode == MqttSubscribeResult.Failure && subscriptionIndex == 0)
         {
             Debug.WriteLine("MQTT: the broker refused the command subscription " + commandFilter + " (SUBACK 0x80): deaf until a later connect");
+        }
+        else if (returnCode == MqttSubscribeResult.Failure)
+        {
+            Debug.WriteLine("MQTT: the broker refused the settings subscription (SUBACK 0x80): the compiled-in settings stay");
         }
         device.OnSubscribeResult(subscriptionIndex, returnCode);
     }

@@ -8,8 +8,8 @@ namespace EdgeSensor.Device.Actuators;
 /// </summary>
 public abstract class Actuator
 {
-    /// <summary>What the subclasses read their wiring and safe state from.</summary>
-    protected readonly ActuatorConfig config;
+    /// <summary>What the subclasses read their wiring and safe state from; replaced (same wiring) by settings documents.</summary>
+    protected ActuatorConfig config;
 
     protected Actuator(ActuatorConfig config)
     {
@@ -20,6 +20,16 @@ public abstract class Actuator
 
     /// <summary>The configured kind, which chose the subclass (BoardActuators, SimulatedActuators).</summary>
     public ActuatorKind Kind => config.Kind;
+
+    /// <summary>What Home Assistant calls it: its display name, or else its name.</summary>
+    public string DisplayName => config.DisplayName ?? config.Name;
+
+    /// <summary>Its configuration now: the compiled-in one, or a copy a settings document changed.</summary>
+    public ActuatorConfig Config
+    {
+        get => config;
+        internal set => config = value;
+    }
 
     /// <summary>Drives the output to its configured safe state: at boot, before any network.</summary>
     public abstract void ApplySafeState();

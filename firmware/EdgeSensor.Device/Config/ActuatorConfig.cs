@@ -15,4 +15,9 @@ public sealed class ActuatorConfig
     public bool SafeOn;
     public int SafePercent;
     public int FrequencyHz = 1000;
+
+    /// <summary>What Home Assistant calls it; null: its name.</summary>
+    public string DisplayName;
+
+    public ActuatorConfig Copy() => (ActuatorConfig)MemberwiseClone();
 }

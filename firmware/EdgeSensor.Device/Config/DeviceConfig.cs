@@ -15,6 +15,9 @@ public sealed class DeviceConfig
 
     public int TelemetryIntervalSeconds = 10;
     public int TelemetryQos = 1;
+
+    /// <summary>How often the sensors are read when some sensor publishes on change; 0 (and anything above the interval) means the interval.</summary>
+    public int TelemetryMinIntervalSeconds;
     public int KeepAliveSeconds = 30;
 
     /// <summary>Consecutive failed reads after which a sensor's failure is reported as an event (once).</summary>
@@ -32,4 +35,10 @@ public sealed class DeviceConfig
     public I2cBusConfig[] I2cBuses = new I2cBusConfig[0];
     public SensorConfig[] Sensors = new SensorConfig[0];
     public ActuatorConfig[] Actuators = new ActuatorConfig[0];
+
+    /// <summary>The version of the desired settings document this configuration was read with; 0 for the compiled-in one.</summary>
+    public int SettingsVersion;
+
+    /// <summary>A shallow copy: a settings document is read onto a copy of the compiled-in configuration.</summary>
+    public DeviceConfig Copy() => (DeviceConfig)MemberwiseClone();
 }

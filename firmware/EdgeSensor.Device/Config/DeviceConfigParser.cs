@@ -18,7 +18,16 @@ public static class DeviceConfigParser
 {
     /// <summary>Throws ArgumentNullException or ArgumentOutOfRangeException, as JsonReader does, for a slice outside the buffer.</summary>
     public static DeviceConfig Parse(byte[] json, int offset, int count)
-        => new ConfigReader(json, offset, count).ReadDocument();
+        => new ConfigReader(json, offset, count, null).ReadDocument();
+
+    /// <summary>
+    /// Reads a desired settings document (docs/device-topics.md) onto a copy of <paramref name="compiledIn"/>: the
+    /// configuration the device runs with once the document is applied, whose <see cref="DeviceConfig.SettingsVersion"/>
+    /// is the document's. Checked completely, with the same refusals as the compiled-in configuration, plus those of
+    /// members no settings document may hold. The arrays hold the elements the document lists, nothing else.
+    /// </summary>
+    public static DeviceConfig ParseSettings(byte[] json, int offset, int count, DeviceConfig compiledIn)
+        => new ConfigReader(json, offset, count, compiledIn).ReadDocument();
 
     /// <summary>The model an object of the section is read into, with its defaults.</summary>
     internal static object Create(int section)
@@ -47,6 +56,9 @@ public static class DeviceConfigParser
         switch (read.Section)
         {
             case ConfigSchema.Root:
+                if (read.Reader.Remote && read.Value("version") == null)
+                    throw read.Refuse("version", "missing (a settings document has a version)");
+
                 CheckSensorBuses((DeviceConfig)read.Model);
                 PowerSection.CheckTelemetry((DeviceConfig)read.Model);
                 break;
@@ -74,9 +86,13 @@ public static class DeviceConfigParser
                 CheckI2cBus(read, (I2cBusConfig)read.Model, siblings);
                 break;
             case ConfigSchema.Sensor:
-                CheckSensor(read, (SensorConfig)read.Model);
+                if (read.Reader.Remote) read.Overlay(((SensorConfig)read.Compiled).Copy());
+                else CheckSensor(read, (SensorConfig)read.Model);
+
                 break;
             case ConfigSchema.Actuator:
+                if (read.Reader.Remote) read.Overlay(((ActuatorConfig)read.Compiled).Copy());
+
                 CheckActuator(read, (ActuatorConfig)read.Model);
                 break;
         }
@@ -143,11 +159,41 @@ public static class DeviceConfigParser
             "I2C address " + ConfigText.Hex(sensor.Address) + " on bus " + sensor.I2cBus.ToString());
     }
 
+    /// <summary>
+    /// The compiled-in sensor or actuator a settings document's element names (<see cref="ConfigObject.Compiled"/>), whose
+    /// kind (returned) and wiring it keeps.
+    /// </summary>
+    internal static int FindCompiled(ConfigObject element)
+    {
+        string name = (string)element.Value("name");
+        DeviceConfig compiledIn = element.Reader.CompiledIn;
+        bool sensor = element.Section == ConfigSchema.Sensor;
+        string known = string.Empty;
+        int count = sensor ? compiledIn.Sensors.Length : compiledIn.Actuators.Length;
+        for (int index = 0; index < count; index++)
+        {
+            string candidate = sensor ? compiledIn.Sensors[index].Name : compiledIn.Actuators[index].Name;
+            if (candidate == name)
+            {
+                element.Compiled = sensor ? compiledIn.Sensors[index] : compiledIn.Actuators[index];
+                element.Kind = sensor ? (int)compiledIn.Sensors[index].Kind : (int)compiledIn.Actuators[index].Kind;
+                return element.Kind;
+            }
+
+            known += (index == 0 ? string.Empty : ", ") + candidate;
+        }
+
+        throw element.Refuse("name", "no " + (sensor ? "sensor" : "actuator") + " named " + ConfigText.Quote(name) + " (known: " + known + ")");
+    }
+
     static void CheckActuator(ConfigObject read, ActuatorConfig actuator)
     {
         actuator.Kind = (ActuatorKind)read.Kind;
-        read.CheckGpio("pin", actuator.Pin, "an actuator");
-        read.ClaimGpio("pin", actuator.Pin);
+        if (!read.Reader.Remote)
+        {
+            read.CheckGpio("pin", actuator.Pin, "an actuator");
+            read.ClaimGpio("pin", actuator.Pin);
+        }
 
         // safe_state as written (a quoted string, a number's text, or a literal) and its integer value, if it has one.
         object[] safeState = (object[])read.Value("safe_state");

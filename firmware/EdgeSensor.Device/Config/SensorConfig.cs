@@ -14,4 +14,12 @@ public sealed class SensorConfig
     /// <summary>I2C sensors: the bus (see DeviceConfig.I2cBuses) and the 7-bit address.</summary>
     public int I2cBus = 1;
     public int Address;
+
+    /// <summary>Read and reported; a sensor turned off is neither read nor in telemetry.</summary>
+    public bool Enabled = true;
+
+    /// <summary>In tenths of its quantities' units: a reading that moved this much since the last telemetry publishes early; 0 never does.</summary>
+    public int Change;
+
+    public SensorConfig Copy() => (SensorConfig)MemberwiseClone();
 }

@@ -1,4 +1,5 @@
 using EdgeSensor.Device.Actuators;
+using EdgeSensor.Device.Config;
 using EdgeSensor.Device.Json;
 using EdgeSensor.Mqtt;
 
@@ -41,6 +42,18 @@ static class DeviceEvents
         json.BeginObject().Member("event", name).Member(member, value);
         if (countName != null) json.Name(countName).Number(count);
         json.EndObject();
+    }
+
+    /// <summary><c>{"event":"settings_refused","field":..,"problem":..}</c>: a desired settings document that changed nothing, and why.</summary>
+    public static void SettingsRefused(JsonWriter json, ConfigException refusal)
+    {
+        json.BeginObject().Member("event", "settings_refused").Member("field", refusal.Path).Member("problem", refusal.Problem).EndObject();
+    }
+
+    /// <summary><c>{"event":"settings_ignored","version":4,"applied":5}</c>: a desired settings document not newer than the one applied.</summary>
+    public static void SettingsIgnored(JsonWriter json, int version, int applied)
+    {
+        json.BeginObject().Member("event", "settings_ignored").Name("version").Number(version).Name("applied").Number(applied).EndObject();
     }
 
     /// <summary>

@@ -5,11 +5,12 @@ namespace EdgeSensor.Device.Documents;
 
 /// <summary>
 /// The telemetry document (docs/device-topics.md): <c>{"seq":..,"uptime_s":..,"sensors":{..},"errors":{..}}</c>, written
-/// without allocating. A sensor whose last read failed reports null for each quantity, never a stale value.
+/// without allocating. A sensor whose last read failed reports null for each quantity, never a stale value; a sensor
+/// turned off by the settings is left out.
 /// </summary>
 static class TelemetryDocument
 {
-    public static void Write(JsonWriter json, long seq, long uptimeSeconds, ISensor[] sensors, SensorReadings readings)
+    public static void Write(JsonWriter json, long seq, long uptimeSeconds, ISensor[] sensors, bool[] sensorOn, SensorReadings readings)
     {
         json.BeginObject()
             .Name("seq").Number(seq)
@@ -17,6 +18,7 @@ static class TelemetryDocument
             .Name("sensors").BeginObject();
         for (int s = 0; s < sensors.Length; s++)
         {
+            if (!sensorOn[s]) continue;
             json.Name(sensors[s].Name).BeginObject();
             SensorQuantity[] quantities = sensors[s].Quantities;
             for (int q = 0; q < quantities.Length; q++)
@@ -28,7 +30,10 @@ static class TelemetryDocument
             json.EndObject();
         }
         json.EndObject().Name("errors").BeginObject();
-        for (int s = 0; s < sensors.Length; s++) json.Name(sensors[s].Name).Number(readings.ConsecutiveErrors[s]);
+        for (int s = 0; s < sensors.Length; s++)
+        {
+            if (sensorOn[s]) json.Name(sensors[s].Name).Number(readings.ConsecutiveErrors[s]);
+        }
         json.EndObject().EndObject();
     }
 }

@@ -82,13 +82,9 @@ public sealed class JsonWriter
         return this;
     }
 
-    public JsonWriter Null()
-    {
-        BeginValue();
-        const string Literal = "null";
-        for (int i = 0; i < Literal.Length; i++) Put((byte)Literal[i]);
-        return this;
-    }
+    public JsonWriter Null() => Literal("null");
+
+    public JsonWriter Boolean(bool value) => Literal(value ? "true" : "false");
 
     public JsonWriter Number(long value)
     {
@@ -124,6 +120,13 @@ public sealed class JsonWriter
             Put((byte)('0' + (int)(fraction / p)));
             fraction %= p;
         }
+        return this;
+    }
+
+    JsonWriter Literal(string literal)
+    {
+        BeginValue();
+        for (int i = 0; i < literal.Length; i++) Put((byte)literal[i]);
         return this;
     }
 

@@ -33,6 +33,15 @@ sealed class ConfigField
     public const int Object = 16;       // an object whose members are the rows of section Min
     public const int Array = 17;        // an array of such objects
 
+    public const int Tenths = 18;       // a number with at most one decimal, stored in tenths; Min to Max are tenths too
+    public const int Display = 19;      // a name for people: 1 to 64 bytes of UTF-8, no control characters
+
+    // Where a member may be written (Remote): the compiled-in configuration only, a desired settings document
+    // too (docs/device-topics.md), or a settings document only.
+    public const int Local = 0;
+    public const int Both = 1;
+    public const int RemoteOnly = 2;
+
     public readonly int Section;
     public readonly string Name;
 
@@ -52,13 +61,16 @@ sealed class ConfigField
     /// <summary>Why the member is required, as its refusal says "missing (...)"; null when it is optional.</summary>
     public readonly string Required;
 
+    /// <summary><see cref="Local"/>, <see cref="Both"/> or <see cref="RemoteOnly"/>.</summary>
+    public readonly int Remote;
+
     /// <summary>A member of every kind, without range, optional: most rows.</summary>
     public ConfigField(int section, string name, string field, int type)
-        : this(section, name, field, type, 0, 0, 0, null)
+        : this(section, name, field, type, 0, 0, 0, null, Local)
     {
     }
 
-    public ConfigField(int section, string name, string field, int type, int min = 0, int max = 0, int kinds = 0, string required = null)
+    public ConfigField(int section, string name, string field, int type, int min = 0, int max = 0, int kinds = 0, string required = null, int remote = Local)
     {
         Section = section;
         Name = name;
@@ -68,8 +80,12 @@ sealed class ConfigField
         Max = max;
         Kinds = kinds;
         Required = required;
+        Remote = remote;
     }
 
     /// <summary>Whether an element of the given kind (an index into its section's kinds) may have this member.</summary>
     public bool AllowedFor(int kind) => Kinds == 0 || (Kinds & (1 << kind)) != 0;
+
+    /// <summary>Whether the member may be written in a settings document (<paramref name="remote"/>) or in the compiled-in configuration.</summary>
+    public bool AllowedIn(bool remote) => remote ? Remote != Local : Remote != RemoteOnly;
 }

@@ -10,7 +10,7 @@ sealed class ConfigObject
     public readonly ConfigReader Reader;
 
     /// <summary>What the object becomes: a DeviceConfig, BrokerConfig, SensorConfig, ...</summary>
-    public readonly object Model;
+    public object Model;
     public readonly int Section;
     public readonly string Path;
 
@@ -22,6 +22,9 @@ sealed class ConfigObject
 
     /// <summary>For array elements with kinds: the kind's index in its section's kinds list.</summary>
     public int Kind = -1;
+
+    /// <summary>In a settings document: the compiled-in sensor or actuator this element names.</summary>
+    public object Compiled;
 
     public ConfigObject(ConfigReader reader, object model, int section, string path, string arrayPath)
     {
@@ -54,6 +57,21 @@ sealed class ConfigObject
     public void ClaimGpio(string name, int pin)
     {
         Reader.Claim(PathOf(name), pin, PathOf(name), "GPIO " + pin.ToString());
+    }
+
+    /// <summary>
+    /// Makes <paramref name="copy"/> (of the compiled-in element) the model, with the members this object holds set on
+    /// it: a settings document's element changes only what it names.
+    /// </summary>
+    public void Overlay(object copy)
+    {
+        for (int row = 0; row < Values.Length; row++)
+        {
+            ConfigField field = ConfigSchema.Fields[row];
+            if (field.Section == Section && field.Field != null && Values[row] != null) copy.GetType().GetField(field.Field).SetValue(copy, Values[row]);
+        }
+
+        Model = copy;
     }
 
     int Row(string name)

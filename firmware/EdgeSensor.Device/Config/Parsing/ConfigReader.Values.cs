@@ -28,6 +28,8 @@ sealed partial class ConfigReader
                 return ReadInteger(field, path);
             case ConfigField.Address:
                 return ReadAddress(field, path);
+            case ConfigField.Tenths:
+                return ReadTenths(field, path);
             case ConfigField.SafeState:
                 // Kept as written until the kind says what it must be: the refusal quotes it then.
                 if (token == JsonTokenType.StartObject || token == JsonTokenType.StartArray)
@@ -64,6 +66,28 @@ sealed partial class ConfigReader
             throw new ConfigException(path, "expected an integer of at least " + field.Min.ToString() + ", got " + value.ToString());
 
         return value;
+    }
+
+    /// <summary>A number with at most one decimal (what telemetry reports), from 0 to the row's Max tenths: in tenths.</summary>
+    int ReadTenths(ConfigField field, string path)
+    {
+        if (json.TokenType != JsonTokenType.Number) throw Mismatch(path, "a number");
+
+        string text = json.GetNumberText();
+        int point = text.IndexOf('.');
+        bool valid = text[0] != '-' && text.Length <= 8 && (point < 0 || point == text.Length - 2) && text.IndexOf('e') < 0 && text.IndexOf('E') < 0;
+        int tenths = 0;
+        for (int index = 0; valid && index < text.Length; index++)
+        {
+            if (index != point) tenths = (tenths * 10) + (text[index] - '0');
+        }
+
+        if (point < 0) tenths *= 10;
+
+        if (!valid || tenths > field.Max)
+            throw new ConfigException(path, "expected a number from 0 to " + (field.Max / 10).ToString() + " with at most one decimal, got " + ConfigText.Number(text));
+
+        return tenths;
     }
 
     /// <summary>A number, or a string "0x.." as datasheets write it.</summary>

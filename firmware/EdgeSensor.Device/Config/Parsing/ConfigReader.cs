@@ -11,24 +11,38 @@ namespace EdgeSensor.Device.Config.Parsing;
 /// problem is a <see cref="ConfigException"/> naming the field. Each object is handed to
 /// <see cref="DeviceConfigParser"/> as soon as it ends, so refusals come in document order. Recursion follows
 /// the schema's three levels, never the document's nesting.
+/// <para>
+/// A desired settings document is read the same way, onto a copy of the compiled-in configuration: only the rows
+/// a settings document may hold are accepted (the others are refused by name), and its sensors and actuators are
+/// the compiled-in ones named by their <c>name</c>, whose kind and wiring they keep.
+/// </para>
 /// </summary>
 sealed partial class ConfigReader
 {
     // Owners of the pins and I2C addresses taken so far: slots 0 to 39 are the GPIOs, then 128 addresses per bus.
     const int FirstAddressSlot = 40;
 
+    /// <summary>The refusal of a member a settings document may not hold.</summary>
+    const string NotRemote = "not a remote setting (Wi-Fi, broker, credentials, id and wiring are compiled in)";
+
     readonly JsonReader json;
     readonly object[] owners = new object[FirstAddressSlot + 2 * 128];
 
-    public ConfigReader(byte[] document, int offset, int count)
+    /// <summary>For a settings document: the configuration it applies to; null for the compiled-in configuration itself.</summary>
+    public readonly DeviceConfig CompiledIn;
+
+    public ConfigReader(byte[] document, int offset, int count, DeviceConfig compiledIn)
     {
         json = new JsonReader(document, offset, count);
+        CompiledIn = compiledIn;
     }
+
+    public bool Remote => CompiledIn != null;
 
     public DeviceConfig ReadDocument()
     {
         Advance(ConfigText.Document);
-        ConfigObject root = ReadObject(string.Empty, ConfigSchema.Root, null, new DeviceConfig());
+        ConfigObject root = ReadObject(string.Empty, ConfigSchema.Root, null, Remote ? CompiledIn.Copy() : new DeviceConfig());
 
         // Only whitespace may follow; that is checked before the rules that span the whole document.
         Advance(ConfigText.Document);
@@ -64,6 +78,13 @@ sealed partial class ConfigReader
             int row = 0;
             while (row < fields.Length && (fields[row].Section != section || !json.TextEquals(fields[row].Name))) row++;
 
+            if (row < fields.Length && !fields[row].AllowedIn(Remote))
+            {
+                if (Remote) throw new ConfigException(ConfigText.Member(path, fields[row].Name), NotRemote);
+
+                row = fields.Length; // a settings document's own member: unknown here
+            }
+
             if (row == fields.Length)
             {
                 // nanoFramework strings end at U+0000: "host\u0000" would be named as the known member "host".
@@ -71,7 +92,7 @@ sealed partial class ConfigReader
                     throw new ConfigException(ConfigText.OfObject(path), "a property name must not contain U+0000");
 
                 throw new ConfigException(ConfigText.Member(path, ConfigText.Bare(json.GetString())),
-                    "unknown property (known: " + ConfigSchema.Known(section, -1) + ")");
+                    "unknown property (known: " + ConfigSchema.Known(section, -1, Remote) + ")");
             }
 
             string memberPath = ConfigText.Member(path, fields[row].Name);
@@ -129,7 +150,8 @@ sealed partial class ConfigReader
 
     /// <summary>
     /// An array element's kind and key first, then the members its kind may not have, then the ones it must
-    /// have: in that order, so that a wrong kind is reported before what follows from it.
+    /// have: in that order, so that a wrong kind is reported before what follows from it. In a settings document
+    /// the key names a compiled-in element, which brings the kind, and nothing else is required.
     /// </summary>
     void CheckElement(ConfigObject element)
     {
@@ -143,7 +165,7 @@ sealed partial class ConfigReader
                 ConfigField field = fields[row];
                 object value = element.Values[row];
                 bool first = field.Type == ConfigField.Kind || field.Type == ConfigField.Key;
-                if (field.Section != element.Section || (pass == 0) != first) continue;
+                if (field.Section != element.Section || (pass == 0) != first || (Remote && (pass == 2 || field.Type == ConfigField.Kind))) continue;
 
                 if (value == null && (pass == 0 || (pass == 2 && field.Required != null && field.AllowedFor(element.Kind))))
                     throw element.Refuse(field.Name, "missing (" + field.Required + ")");
@@ -151,7 +173,7 @@ sealed partial class ConfigReader
                 if (value != null && pass == 1 && !field.AllowedFor(element.Kind))
                 {
                     throw element.Refuse(field.Name, "not a property of a " + kindText + (element.Section == ConfigSchema.Sensor ? " sensor" : " actuator")
-                        + " (known: " + ConfigSchema.Known(element.Section, element.Kind) + ")");
+                        + " (known: " + ConfigSchema.Known(element.Section, element.Kind, Remote) + ")");
                 }
 
                 if (pass == 0 && field.Type == ConfigField.Key)
@@ -167,6 +189,8 @@ sealed partial class ConfigReader
                         throw element.Refuse(field.Name, "expected " + field.Required + ", got " + ConfigText.Quote(kindText));
                 }
             }
+
+            if (pass == 0 && Remote) kindText = kinds[DeviceConfigParser.FindCompiled(element)];
         }
     }
 

@@ -44,6 +44,13 @@ static class ConfigRules
                     problem = "expected 1 to 32 bytes of UTF-8 (an 802.11 SSID), got " + ConfigText.Quote(value);
 
                 break;
+            case ConfigField.Display:
+                // Home Assistant shows it on one line.
+                bytes = MqttUtf8.ByteCount(value);
+                if (bytes < 1 || bytes > 64 || ControlCharacterAt(value, ' ') >= 0)
+                    problem = "expected 1 to 64 bytes of UTF-8 without control characters, got " + ConfigText.Quote(value);
+
+                break;
             case ConfigField.Passphrase:
                 // A secret: the refusal says what is expected and never what was given, nor its length.
                 if (!IsPassphrase(value))

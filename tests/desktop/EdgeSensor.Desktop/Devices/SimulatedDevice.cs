@@ -124,7 +124,7 @@ public sealed class SimulatedDevice : IDisposable
 
         public void OnSubscribeResult(int subscriptionIndex, int returnCode)
         {
-            host.connectionLog.OnSubscribeResult(returnCode); // the device's one subscription: its commands
+            host.connectionLog.OnSubscribeResult(subscriptionIndex, returnCode);
             host.Device.OnSubscribeResult(subscriptionIndex, returnCode);
         }
 

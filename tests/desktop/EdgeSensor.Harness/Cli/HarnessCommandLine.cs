@@ -3,17 +3,18 @@ using EdgeSensor.Harness.Commands;
 
 namespace EdgeSensor.Harness.Cli;
 
-/// <summary>The `edgesensor` command line: run, watch and send. Passwords have no option on purpose (see <see cref="Credentials"/>).</summary>
+/// <summary>The `edgesensor` command line: run, watch, send and settings. Passwords have no option on purpose (see <see cref="Credentials"/>).</summary>
 static class HarnessCommandLine
 {
     const string DefaultPrefix = "edgesensor";
 
     public static RootCommand Build()
     {
-        var root = new RootCommand("EdgeSensor desktop harness: run simulated devices, watch devices on a broker, send them commands.");
+        var root = new RootCommand("EdgeSensor desktop harness: run simulated devices, watch devices on a broker, send them commands, change their settings.");
         root.Subcommands.Add(Run());
         root.Subcommands.Add(Watch());
         root.Subcommands.Add(Send());
+        root.Subcommands.Add(Settings());
         return root;
     }
 
@@ -59,6 +60,26 @@ static class HarnessCommandLine
         };
         command.SetAction(parse => SendCommand.Execute(new SendOptions(
             parse.GetValue(device), parse.GetValue(actuator), parse.GetValue(value), parse.GetValue(broker), parse.GetValue(ca),
+            parse.GetValue(user), parse.GetValue(prefix), DurationText.Parse("--timeout", parse.GetValue(timeout)))));
+        return command;
+    }
+
+    static Command Settings()
+    {
+        var device = new Argument<string>("device") { Description = "Device id, e.g. sim-001." };
+        var set = new Option<string[]>("--set") { Description = "key=value to change, e.g. telemetry.interval_s=30, sensors.sht31.enabled=false, actuators.relay1.display_name=Pump; null removes it. Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var file = new Option<string>("--file") { Description = "A settings document (JSON) to start from instead of the current desired one." };
+        var broker = BrokerOption("Broker the device uses (default " + BrokerAddress.Default + ").");
+        var ca = CaOption();
+        var user = UserOption();
+        var prefix = PrefixOption();
+        var timeout = new Option<string>("--timeout") { Description = "How long to wait for the device's answer.", DefaultValueFactory = _ => "5s" };
+        var command = new Command("settings", "Show a device's desired and reported settings; with --set or --file publish new ones and wait: exit 0 applied, 2 refused, 3 no answer.")
+        {
+            device, set, file, broker, ca, user, prefix, timeout,
+        };
+        command.SetAction(parse => SettingsCommand.Execute(new SettingsOptions(
+            parse.GetValue(device), parse.GetValue(set) ?? System.Array.Empty<string>(), parse.GetValue(file), parse.GetValue(broker), parse.GetValue(ca),
             parse.GetValue(user), parse.GetValue(prefix), DurationText.Parse("--timeout", parse.GetValue(timeout)))));
         return command;
     }

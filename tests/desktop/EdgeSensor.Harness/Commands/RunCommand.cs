@@ -59,8 +59,9 @@ static class RunCommand
 
         view.Note("broker " + broker + (privateBroker != null ? " (private mosquitto, stopped on exit)" : ""));
         runner.Start(ConnectTimeout);
-        view.Note(Describe(runner.Ids) + " online; command it from another terminal with:");
+        view.Note(Describe(runner.Ids) + " online; command it, or change its settings, from another terminal with:");
         view.Note("  " + SendHint(runner.Ids[0], config, broker, options));
+        view.Note("  edgesensor settings " + runner.Ids[0] + " --set telemetry.interval_s=30" + Options(config, broker, options));
         view.ShowUntil(stop);
 
         runner.Stop();
@@ -113,7 +114,13 @@ static class RunCommand
     {
         string actuator = config.Actuators.Length > 0 ? config.Actuators[0].Name : "relay1";
         string value = config.Actuators.Length > 0 && config.Actuators[0].Kind == ActuatorKind.Pwm ? "50" : "ON";
-        return "edgesensor send " + id + " " + actuator + " " + value + " --broker " + broker
+        return "edgesensor send " + id + " " + actuator + " " + value + Options(config, broker, options);
+    }
+
+    /// <summary>The options another `edgesensor` command needs to reach the same devices.</summary>
+    static string Options(DeviceConfig config, BrokerAddress broker, RunOptions options)
+    {
+        return " --broker " + broker
             + (config.Prefix != "edgesensor" ? " --prefix " + config.Prefix : "")
             + (options.CaFile != null ? " --ca " + options.CaFile : "")
             + (options.UserName != null ? " --username " + options.UserName : "");

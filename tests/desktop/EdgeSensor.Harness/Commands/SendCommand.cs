@@ -54,7 +54,7 @@ static partial class SendCommand
         observer.PublishCommand(deviceBase + "/" + DeviceTopic.Command + "/" + options.Actuator, options.Value);
         if (!outcome.WaitHandle.WaitOne(options.Timeout))
         {
-            Console.Out.WriteLine("timeout: no answer from " + options.Device + " within " + options.Timeout.TotalSeconds + " s; " + StatusHint(Volatile.Read(ref lastStatus), options));
+            Console.Out.WriteLine("timeout: no answer from " + options.Device + " within " + options.Timeout.TotalSeconds + " s; " + StatusHint(Volatile.Read(ref lastStatus), options.Device, options.Prefix));
             return ExitCodes.CommandTimedOut;
         }
 
@@ -95,14 +95,15 @@ static partial class SendCommand
         }
     }
 
-    static string StatusHint(string status, SendOptions options) => status switch
+    /// <summary>Why a device may not have answered, from its retained status (null: none): also for `settings`.</summary>
+    public static string StatusHint(string status, string device, string prefix) => status switch
     {
-        null => "no device '" + options.Device + "' has ever announced itself under " + options.Prefix + "/ on this broker: check the id, --prefix and --broker (`edgesensor watch` lists the devices)",
-        "offline" => options.Device + " is offline",
-        _ => options.Device + " is " + status + " but did not answer",
+        null => "no device '" + device + "' has ever announced itself under " + prefix + "/ on this broker: check the id, --prefix and --broker (`edgesensor watch` lists the devices)",
+        "offline" => device + " is offline",
+        _ => device + " is " + status + " but did not answer",
     };
 
-    static void CheckName(string what, string name)
+    public static void CheckName(string what, string name)
     {
         if (!NamePattern().IsMatch(name))
         {

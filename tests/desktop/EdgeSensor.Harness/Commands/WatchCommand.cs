@@ -4,7 +4,10 @@ using EdgeSensor.Harness.View;
 
 namespace EdgeSensor.Harness.Commands;
 
-/// <summary>`edgesensor watch`: every device under a prefix, from its retained status onwards; offline devices stay listed, marked.</summary>
+/// <summary>
+/// `edgesensor watch`: every device under a prefix, from its retained status onwards; offline devices stay listed, marked,
+/// and a device whose reported settings lag its desired ones is shown so.
+/// </summary>
 static class WatchCommand
 {
     public static int Execute(string brokerText, string caFile, string userName, string prefix)
@@ -26,7 +29,8 @@ static class WatchCommand
         prefix + "/+/" + DeviceTopic.Status,
         prefix + "/+/" + DeviceTopic.Telemetry,
         prefix + "/+/" + DeviceTopic.State + "/+",
-        prefix + "/+/" + DeviceTopic.Event);
+        prefix + "/+/" + DeviceTopic.Event,
+        prefix + "/+/" + DeviceTopic.Settings + "/+");
 
         view.Note("watching " + prefix + "/+ on " + broker);
         view.ShowUntil(stop);

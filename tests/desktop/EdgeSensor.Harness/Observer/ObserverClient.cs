@@ -108,6 +108,34 @@ sealed class ObserverClient : IMqttSessionHandler, IDisposable
         }
     }
 
+    /// <summary>
+    /// Subscribes to one more filter in a SUBSCRIBE of its own and waits for its SUBACK. mosquitto sends a subscription's
+    /// retained messages right after its SUBACK [MQTT-3.3.1-6], before it reads the next packet: once this returns, the
+    /// retained messages of the filters given to Open have all reached the callback.
+    /// </summary>
+    public void SubscribeAfterRetained(string filter)
+    {
+        subscriptions.Reset(1);
+        client.Subscribe(filter, MqttQos.AtLeastOnce);
+        if (!subscriptions.Wait(ConnectTimeout) || Volatile.Read(ref subscribeFailures) > 0)
+        {
+            throw new UserErrorException("the broker at " + broker + " did not grant a subscription to " + filter + ": check the user's ACL", ExitCodes.BrokerRefused);
+        }
+    }
+
+    /// <summary>
+    /// A retained message at QoS 1, waited for until the broker acknowledged it (it is then stored): the desired settings
+    /// document, or an empty payload that deletes it [MQTT-3.3.1-10].
+    /// </summary>
+    public void PublishRetained(string retainedTopic, byte[] bytes, TimeSpan timeout)
+    {
+        MqttPublishResult result = client.PublishAndWait(retainedTopic, bytes, 0, bytes.Length, MqttQos.AtLeastOnce, true, (int)timeout.TotalMilliseconds);
+        if (result != MqttPublishResult.Completed)
+        {
+            throw new UserErrorException("the broker at " + broker + " did not acknowledge the document on " + retainedTopic + " (" + result + "): try again", ExitCodes.BrokerRefused);
+        }
+    }
+
     /// <summary>A command as operators send it: QoS 1, never retained (a retained command would re-fire on every reconnect).</summary>
     public void PublishCommand(string commandTopic, string text)
     {

@@ -51,7 +51,15 @@ sealed class DeviceBoard
                     device.TelemetryAt = message.ReceivedAt;
                     break;
                 case DeviceTopic.State:
-                    device.States[topic.Actuator] = message.Text;
+                    device.States[topic.Name] = message.Text;
+                    break;
+                case DeviceTopic.Settings when topic.Name == DeviceTopic.Desired:
+                    device.DesiredSettings = message.Text;
+                    device.DesiredSeen = true;
+                    break;
+                case DeviceTopic.Settings:
+                    device.ReportedSettings = message.Text;
+                    device.ReportedSeen = true;
                     break;
                 case DeviceTopic.Event:
                     device.LastEvent = message.Text;
@@ -67,6 +75,15 @@ sealed class DeviceBoard
         }
 
         return topic;
+    }
+
+    /// <summary>The device's settings by version, and whether the reported ones lag: see <see cref="SettingsText.Describe"/>.</summary>
+    public string SettingsOf(string deviceId)
+    {
+        lock (gate)
+        {
+            return devices.TryGetValue(deviceId, out DeviceRecord device) ? device.Settings : SettingsText.Describe(null, false, null, false);
+        }
     }
 
     /// <summary>Copies, safe to read while messages keep arriving.</summary>
@@ -96,6 +113,10 @@ sealed class DeviceBoard
             TelemetryAt = source.TelemetryAt,
             LastEvent = source.LastEvent,
             LastEventAt = source.LastEventAt,
+            DesiredSettings = source.DesiredSettings,
+            DesiredSeen = source.DesiredSeen,
+            ReportedSettings = source.ReportedSettings,
+            ReportedSeen = source.ReportedSeen,
         };
         foreach (KeyValuePair<string, string> state in source.States)
         {

@@ -25,4 +25,15 @@ sealed class DeviceRecord
     public string LastEvent { get; set; }
 
     public DateTimeOffset? LastEventAt { get; set; }
+
+    /// <summary>The retained desired settings document (empty once removed) and the reported one; see <see cref="SettingsText"/>.</summary>
+    public string DesiredSettings { get; set; }
+
+    public bool DesiredSeen { get; set; }
+
+    public string ReportedSettings { get; set; }
+
+    public bool ReportedSeen { get; set; }
+
+    public string Settings => SettingsText.Describe(DesiredSettings, DesiredSeen, ReportedSettings, ReportedSeen);
 }

@@ -58,7 +58,7 @@ sealed class LiveTableView : IConsoleView
 
     IRenderable Render()
     {
-        var table = new Table().Title(Markup.Escape(title)).AddColumns("device", "status", "telemetry", "age", "actuators", "last event");
+        var table = new Table().Title(Markup.Escape(title)).AddColumns("device", "status", "telemetry", "age", "actuators", "settings", "last event");
         DateTimeOffset now = DateTimeOffset.Now;
         foreach (DeviceRecord device in board.Snapshot())
         {
@@ -68,6 +68,7 @@ sealed class LiveTableView : IConsoleView
                 new Text(device.Telemetry == null ? "-" : string.Join(Environment.NewLine, TelemetryText.Values(device.Telemetry).Select(v => v.Key + " " + v.Value))),
                 new Text(device.TelemetryAt == null ? "-" : ((int)(now - device.TelemetryAt.Value).TotalSeconds) + " s"),
                 new Text(device.States.Count == 0 ? "-" : string.Join(Environment.NewLine, device.States.Select(s => s.Key + " " + s.Value))),
+                SettingsCell(device),
                 new Text(device.LastEvent ?? "-"));
         }
 
@@ -88,6 +89,11 @@ sealed class LiveTableView : IConsoleView
         rows.Add(new Markup("[grey]Ctrl+C to stop[/]"));
         return new Rows(rows);
     }
+
+    static IRenderable SettingsCell(DeviceRecord device) =>
+        SettingsText.Lags(device.DesiredSettings, device.DesiredSeen, device.ReportedSettings, device.ReportedSeen)
+            ? new Markup("[yellow]" + Markup.Escape(device.Settings) + "[/]")
+            : new Text(device.Settings);
 
     static IRenderable StatusCell(string status) => status switch
     {

@@ -147,11 +147,11 @@ public class CommandFuzzTests
 
         // Chunked: the first chunk is part of the payload; the rest follow and must be ignored.
         int first = chunked ? random.Next(1, payload.Length + 1) : payload.Length; // the session never sends an empty chunk
-        Send(f, topicBytes, payload, 0, first, total, retain);
+        f.Receive(topicBytes, payload, 0, first, total, retain);
         for (int position = first; chunked && position < payload.Length;)
         {
             int n = Math.Min(payload.Length - position, random.Next(1, 200));
-            Send(f, topicBytes, payload, position, n, total, retain);
+            f.Receive(topicBytes, payload, position, n, total, retain);
             position += n;
         }
 
@@ -164,27 +164,6 @@ public class CommandFuzzTests
             : !validUtf8 ? "invalid_utf8"
             : null;
         return new Command(ReportedName(topicBytes), actuator, reason, validUtf8 ? Encoding.UTF8.GetString(payload) : null);
-    }
-
-    static void Send(DeviceFixture f, byte[] topic, byte[] payload, int position, int count, int total, bool retain)
-    {
-        const int At = 3; // the view starts inside its buffer, as the session's does
-        var buffer = new byte[At + topic.Length + count + 5];
-        topic.CopyTo(buffer, At);
-        Array.Copy(payload, position, buffer, At + topic.Length, count);
-        f.Handler.OnMessage(new MqttMessage
-        {
-            Buffer = buffer,
-            TopicOffset = At,
-            TopicLength = topic.Length,
-            PayloadOffset = At + topic.Length,
-            PayloadCount = count,
-            PayloadPosition = position,
-            PayloadTotalLength = total,
-            Qos = MqttQos.AtLeastOnce,
-            Retain = retain,
-            SubscriptionIndex = 0,
-        });
     }
 
     /// <summary>The event names at most 32 bytes of the actuator, cut on a character boundary.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -83,6 +84,7 @@ sealed class DeviceFixture
             Id = "dev1",
             TelemetryIntervalSeconds = 10,
             FailureEventAfter = 3,
+            Sensors = new[] { new SensorConfig { Kind = SensorKind.Dht22, Name = "dht22" } },
             Actuators = new[]
             {
                 new ActuatorConfig { Kind = ActuatorKind.Relay, Name = "relay1", Pin = 26, ActiveLow = true },
@@ -102,5 +104,27 @@ sealed class DeviceFixture
     {
         Handler.OnConnected(false);
         Device.Tick(Now);
+    }
+
+    /// <summary>Delivers one chunk of a message as the session would: a view that starts inside its buffer.</summary>
+    public void Receive(byte[] topic, byte[] payload, int position, int count, int total, bool retain)
+    {
+        const int At = 3;
+        var buffer = new byte[At + topic.Length + count + 5];
+        topic.CopyTo(buffer, At);
+        Array.Copy(payload, position, buffer, At + topic.Length, count);
+        Handler.OnMessage(new MqttMessage
+        {
+            Buffer = buffer,
+            TopicOffset = At,
+            TopicLength = topic.Length,
+            PayloadOffset = At + topic.Length,
+            PayloadCount = count,
+            PayloadPosition = position,
+            PayloadTotalLength = total,
+            Qos = MqttQos.AtLeastOnce,
+            Retain = retain,
+            SubscriptionIndex = 0,
+        });
     }
 }

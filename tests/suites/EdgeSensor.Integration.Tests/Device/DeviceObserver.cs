@@ -63,6 +63,13 @@ sealed class DeviceObserver : IDisposable
         publisher.WaitFor("published");
     }
 
+    /// <summary>Publishes a desired settings document as an operator does: retained, QoS 1; an empty one removes it [MQTT-3.3.1-10].</summary>
+    public void Desire(byte[] document)
+    {
+        using PahoScript publisher = PahoScript.Publish(host, port, Base + "/settings/desired", 1, retain: true, document);
+        publisher.WaitFor("published");
+    }
+
     public void Dispose()
     {
         paho.Dispose();

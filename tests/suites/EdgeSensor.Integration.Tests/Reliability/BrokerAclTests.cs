@@ -86,6 +86,25 @@ public sealed class BrokerAclTests : IDisposable
     }
 
     [Fact]
+    public void A_device_reads_its_own_desired_settings_and_writes_only_its_own_reported_ones()
+    {
+        operatorClient.Subscribe("edgesensor/#", MqttQos.AtLeastOnce);
+        a.Subscribe("edgesensor/device-a/settings/desired", MqttQos.AtLeastOnce);
+        a.Client.Subscribe("edgesensor/device-b/settings/desired", MqttQos.AtLeastOnce); // mosquitto may grant it; it delivers nothing
+
+        a.Publish("edgesensor/device-a/settings/desired", "{\"version\":99}", MqttQos.AtLeastOnce);
+        a.Publish("edgesensor/device-b/settings/reported", "forged by a", MqttQos.AtLeastOnce);
+        a.Publish("edgesensor/device-a/settings/reported", "{\"version\":0}", MqttQos.AtLeastOnce);
+        operatorClient.Handler.WaitForMessage("edgesensor/device-a/settings/reported");
+        Assert.Equal(new[] { "edgesensor/device-a/settings/reported" }, operatorClient.Handler.Messages.Select(m => m.Topic));
+
+        operatorClient.Publish("edgesensor/device-b/settings/desired", "{\"version\":1}", MqttQos.AtLeastOnce);
+        operatorClient.Publish("edgesensor/device-a/settings/desired", "{\"version\":2}", MqttQos.AtLeastOnce);
+        Assert.Equal("{\"version\":2}", a.Handler.WaitForMessage("edgesensor/device-a/settings/desired").Text);
+        Assert.Single(a.Handler.Messages); // neither its own forged document nor b's
+    }
+
+    [Fact]
     public void The_operator_reads_every_device_and_commands_them_but_cannot_forge_device_topics()
     {
         operatorClient.Subscribe("edgesensor/#", MqttQos.AtLeastOnce);

@@ -7,7 +7,7 @@ namespace EdgeSensor.NanoTests.Application;
 
 /// <summary>
 /// What the device says about itself (device-topics.md): safe states before any network, the offline will,
-/// and after every connect <c>status</c> online, <c>info</c>, discovery, the retained states, and once per boot a boot event.
+/// and after every connect <c>status</c> online, <c>info</c>, discovery, the reported settings, the retained states, and once per boot a boot event.
 /// </summary>
 [TestClass]
 public class AnnouncementTests
@@ -16,14 +16,20 @@ public class AnnouncementTests
     const string Info = DeviceFixture.Base + "/info";
     const string Event = DeviceFixture.Base + "/event";
     const string Telemetry = DeviceFixture.Base + "/telemetry";
+    const string Reported = DeviceFixture.Base + "/settings/reported";
     const string RelayState = DeviceFixture.Base + "/state/relay1";
     const string LedState = DeviceFixture.Base + "/state/led";
 
     static readonly byte[] Boot = Ascii.Json("{'event':'boot','fw':'1.2.3'}");
 
-    static byte[] InfoDocument(string ip)
+    internal static byte[] InfoDocument(string ip)
     {
-        return Ascii.Json("{'id':'dev1','fw':'1.2.3','board':'esp32-devkitc','ip':" + ip + ",'sensors':['dht22'],'actuators':['relay1','led'],'telemetry_s':10}");
+        return InfoDocument(ip, 10);
+    }
+
+    internal static byte[] InfoDocument(string ip, int interval)
+    {
+        return Ascii.Json("{'id':'dev1','fw':'1.2.3','board':'esp32-devkitc','ip':" + ip + ",'sensors':['dht22'],'actuators':['relay1','led'],'telemetry_s':" + interval.ToString() + "}");
     }
 
     [TestMethod]
@@ -85,12 +91,14 @@ public class AnnouncementTests
     }
 
     [TestMethod]
-    public void AttachSubscribesToCommands()
+    public void AttachSubscribesToCommandsAndDesiredSettings()
     {
         DeviceFixture f = new DeviceFixture();
-        Assert.AreEqual(1, f.Link.SubscriptionCount, "subscriptions");
+        Assert.AreEqual(2, f.Link.SubscriptionCount, "subscriptions");
         Assert.AreEqual(DeviceFixture.Base + "/cmd/+", f.Link.Subscription(0), "filter");
         Assert.AreEqual((int)MqttQos.AtLeastOnce, (int)f.Link.SubscriptionQos(0), "QoS");
+        Assert.AreEqual(DeviceFixture.Base + "/settings/desired", f.Link.Subscription(1), "settings");
+        Assert.AreEqual((int)MqttQos.AtLeastOnce, (int)f.Link.SubscriptionQos(1), "settings QoS");
     }
 
     [TestMethod]
@@ -103,18 +111,19 @@ public class AnnouncementTests
     }
 
     [TestMethod]
-    public void AfterTheFirstConnectOnlineInfoBootAndStatesArePublishedInOrder()
+    public void AfterTheFirstConnectOnlineInfoSettingsBootAndStatesArePublishedInOrder()
     {
         DeviceFixture f = new DeviceFixture();
         f.Device.IpAddress = "10.0.0.7";
         f.Connect();
-        Assert.AreEqual(6, f.Link.Count, "messages");
+        Assert.AreEqual(7, f.Link.Count, "messages");
         Expect.Message(f.Link, 0, Status, Ascii.Bytes("online"), MqttQos.AtLeastOnce, true);
         Expect.Message(f.Link, 1, Info, InfoDocument("'10.0.0.7'"), MqttQos.AtLeastOnce, true);
-        Expect.Message(f.Link, 2, Event, Boot, MqttQos.AtLeastOnce, false);
-        Expect.Message(f.Link, 3, RelayState, Ascii.Bytes("OFF"), MqttQos.AtLeastOnce, true);
-        Expect.Message(f.Link, 4, LedState, Ascii.Bytes("5"), MqttQos.AtLeastOnce, true);
-        Assert.AreEqual(Telemetry, f.Link[5].Topic, "then the first telemetry");
+        Expect.Message(f.Link, 2, Reported, SettingsFixture.CompiledIn, MqttQos.AtLeastOnce, true);
+        Expect.Message(f.Link, 3, Event, Boot, MqttQos.AtLeastOnce, false);
+        Expect.Message(f.Link, 4, RelayState, Ascii.Bytes("OFF"), MqttQos.AtLeastOnce, true);
+        Expect.Message(f.Link, 5, LedState, Ascii.Bytes("5"), MqttQos.AtLeastOnce, true);
+        Assert.AreEqual(Telemetry, f.Link[6].Topic, "then the first telemetry");
     }
 
     [TestMethod]
@@ -124,12 +133,13 @@ public class AnnouncementTests
         f.Device.OnDisconnected(MqttError.TransportClosed, MqttConnectReturnCode.Accepted);
         f.Device.IpAddress = "192.168.1.20";
         f.Connect();
-        Assert.AreEqual(5, f.Link.Count, "messages");
+        Assert.AreEqual(6, f.Link.Count, "messages");
         Expect.Message(f.Link, 0, Status, Ascii.Bytes("online"), MqttQos.AtLeastOnce, true);
         Expect.Message(f.Link, 1, Info, InfoDocument("'192.168.1.20'"), MqttQos.AtLeastOnce, true);
-        Expect.Message(f.Link, 2, Event, Ascii.Json("{'event':'disconnected','reason':'TransportClosed'}"), MqttQos.AtLeastOnce, false);
-        Expect.Message(f.Link, 3, RelayState, Ascii.Bytes("OFF"), MqttQos.AtLeastOnce, true);
-        Expect.Message(f.Link, 4, LedState, Ascii.Bytes("5"), MqttQos.AtLeastOnce, true);
+        Expect.Message(f.Link, 2, Reported, SettingsFixture.CompiledIn, MqttQos.AtLeastOnce, true);
+        Expect.Message(f.Link, 3, Event, Ascii.Json("{'event':'disconnected','reason':'TransportClosed'}"), MqttQos.AtLeastOnce, false);
+        Expect.Message(f.Link, 4, RelayState, Ascii.Bytes("OFF"), MqttQos.AtLeastOnce, true);
+        Expect.Message(f.Link, 5, LedState, Ascii.Bytes("5"), MqttQos.AtLeastOnce, true);
     }
 
     [TestMethod]
@@ -179,12 +189,13 @@ public class AnnouncementTests
         // The retry publishes the states marked at the connect first, then the announcements from where they stopped.
         f.Link.Answer = MqttPublishResult.Accepted;
         f.Advance(due);
-        Assert.AreEqual(5, f.Link.Count, "messages");
+        Assert.AreEqual(6, f.Link.Count, "messages");
         Expect.Message(f.Link, 0, RelayState, Ascii.Bytes("OFF"), MqttQos.AtLeastOnce, true);
         Expect.Message(f.Link, 1, LedState, Ascii.Bytes("5"), MqttQos.AtLeastOnce, true);
         Expect.Message(f.Link, 2, Status, Ascii.Bytes("online"), MqttQos.AtLeastOnce, true);
         Expect.Message(f.Link, 3, Info, InfoDocument("null"), MqttQos.AtLeastOnce, true);
-        Expect.Message(f.Link, 4, Event, Boot, MqttQos.AtLeastOnce, false);
+        Expect.Message(f.Link, 4, Reported, SettingsFixture.CompiledIn, MqttQos.AtLeastOnce, true);
+        Expect.Message(f.Link, 5, Event, Boot, MqttQos.AtLeastOnce, false);
     }
 
     [TestMethod]
@@ -197,7 +208,7 @@ public class AnnouncementTests
         f.Link.Answer = MqttPublishResult.Accepted;
         f.Advance(100);
         Expect.Message(f.Link, 2, Status, Ascii.Bytes("online"), MqttQos.AtLeastOnce, true);
-        Assert.AreEqual(5, f.Link.Count, "all of it");
+        Assert.AreEqual(6, f.Link.Count, "all of it");
     }
 
     [TestMethod]
@@ -211,10 +222,11 @@ public class AnnouncementTests
         f.Link.Clear();
         f.Link.Budget = -1;
         f.Advance(100);
-        Assert.AreEqual(3, f.Link.Count, "the rest, without repeating the first two");
+        Assert.AreEqual(4, f.Link.Count, "the rest, without repeating the first two");
         Expect.Message(f.Link, 0, RelayState, Ascii.Bytes("OFF"), MqttQos.AtLeastOnce, true);
         Expect.Message(f.Link, 1, LedState, Ascii.Bytes("5"), MqttQos.AtLeastOnce, true);
-        Expect.Message(f.Link, 2, Event, Boot, MqttQos.AtLeastOnce, false);
+        Expect.Message(f.Link, 2, Reported, SettingsFixture.CompiledIn, MqttQos.AtLeastOnce, true);
+        Expect.Message(f.Link, 3, Event, Boot, MqttQos.AtLeastOnce, false);
         Assert.AreEqual(10000L - 100, f.Tick(), "done: nothing pending, next telemetry due");
     }
 

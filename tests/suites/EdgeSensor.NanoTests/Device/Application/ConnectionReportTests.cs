@@ -128,13 +128,14 @@ public class ConnectionReportTests
         f.Device.OnDisconnected(MqttError.TransportClosed, MqttConnectReturnCode.Accepted);
         f.Link.Clear();
         f.Device.OnConnected(false);
-        Assert.AreEqual(2, f.Link.SubscriptionCount, "asked again");
+        Assert.AreEqual(3, f.Link.SubscriptionCount, "asked again");
+        Assert.AreEqual(DeviceFixture.Base + "/cmd/+", f.Link.Subscription(2), "the commands");
         f.Device.OnSubscribeResult(0, 1);
         f.Tick();
         Expect.Only(f.Link, Status, Ascii.Bytes("online"), MqttQos.AtLeastOnce, true);
         Assert.AreEqual(1, f.Link.CountOn(Event), "the disconnected event only, no subscribe_refused");
         f.Device.OnDisconnected(MqttError.TransportClosed, MqttConnectReturnCode.Accepted);
         f.Device.OnConnected(false);
-        Assert.AreEqual(2, f.Link.SubscriptionCount, "not again");
+        Assert.AreEqual(3, f.Link.SubscriptionCount, "not again");
     }
 }

@@ -49,6 +49,10 @@ public sealed class DeviceFixture
         config.Id = "dev1";
         config.TelemetryIntervalSeconds = 10;
         config.FailureEventAfter = 3;
+        SensorConfig dht = new SensorConfig();
+        dht.Kind = SensorKind.Dht22;
+        dht.Name = "dht22";
+        config.Sensors = new SensorConfig[] { dht };
         ActuatorConfig relay = new ActuatorConfig();
         relay.Kind = ActuatorKind.Relay;
         relay.Name = "relay1";

@@ -33,8 +33,13 @@ public class DiscoveryDocumentTests
 
     static byte[] RelayDocument(string prefix)
     {
+        return RelayDocument(prefix, "relay1");
+    }
+
+    static byte[] RelayDocument(string prefix, string name)
+    {
         return Expect.Join(
-            Ascii.Json("{'name':'relay1','unique_id':'dev1_relay1','command_topic':'" + prefix + "/cmd/relay1','state_topic':'" + prefix + "/state/relay1',"
+            Ascii.Json("{'name':'" + name + "','unique_id':'dev1_relay1','command_topic':'" + prefix + "/cmd/relay1','state_topic':'" + prefix + "/state/relay1',"
                 + "'payload_on':'ON','payload_off':'OFF','state_on':'ON','state_off':'OFF',"),
             Tail(prefix));
     }
@@ -68,8 +73,10 @@ public class DiscoveryDocumentTests
             SensorDocument(DeviceFixture.Base, "dht22", "humidity_pct", "humidity", Ascii.Bytes("%")), MqttQos.AtLeastOnce, true);
         Expect.Message(f.Link, 4, "homeassistant/switch/dev1/relay1/config", RelayDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
         Expect.Message(f.Link, 5, "homeassistant/number/dev1/led/config", PwmDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
-        Assert.AreEqual(DeviceFixture.Base + "/event", f.Link[6].Topic, "then the boot event");
-        Assert.AreEqual(10, f.Link.Count, "status, info, 4 configs, boot, 2 states, telemetry");
+        Assert.AreEqual("homeassistant/number/dev1/telemetry_interval/config", f.Link[6].Topic, "the interval");
+        Assert.AreEqual(DeviceFixture.Base + "/settings/reported", f.Link[7].Topic, "then the settings");
+        Assert.AreEqual(DeviceFixture.Base + "/event", f.Link[8].Topic, "then the boot event");
+        Assert.AreEqual(12, f.Link.Count, "status, info, 5 configs, settings, boot, 2 states, telemetry");
     }
 
     [TestMethod]
@@ -121,7 +128,48 @@ public class DiscoveryDocumentTests
         f.Link.Clear();
         f.Device.OnDisconnected(MqttError.TransportClosed, MqttConnectReturnCode.Accepted);
         f.Connect();
-        Assert.AreEqual(9, f.Link.Count, "status, info, 4 configs, why it was offline, 2 states: no boot event");
+        Assert.AreEqual(11, f.Link.Count, "status, info, 5 configs, settings, why it was offline, 2 states: no boot event");
         Expect.Message(f.Link, 5, "homeassistant/number/dev1/led/config", PwmDocument(DeviceFixture.Base), MqttQos.AtLeastOnce, true);
+    }
+
+    [TestMethod]
+    public void TheIntervalIsANumber()
+    {
+        DeviceFixture f = WithDiscovery(null);
+        Expect.Message(f.Link, 6, "homeassistant/number/dev1/telemetry_interval/config", Expect.Join(
+            Ascii.Json("{'name':'telemetry interval','unique_id':'dev1_telemetry_interval','command_topic':'" + DeviceFixture.Base + "/settings/desired',"
+                + "'command_template':'{\\'version\\':{{ now().timestamp() | int }},\\'telemetry\\':{\\'interval_s\\':{{ value | int }}}}','retain':true,"
+                + "'state_topic':'" + DeviceFixture.Base + "/settings/reported','value_template':'{{ value_json.telemetry.interval_s }}',"
+                + "'min':1,'max':86400,'step':1,'unit_of_measurement':'s','mode':'box','entity_category':'config',"),
+            Tail(DeviceFixture.Base)), MqttQos.AtLeastOnce, true);
+    }
+
+    [TestMethod]
+    public void SettingsRenameAndRemove()
+    {
+        DeviceFixture f = WithDiscovery(null);
+        f.Link.Clear();
+        SettingsFixture.Desire(f, "{'version':1,'sensors':[{'name':'dht22','enabled':false}],'actuators':[{'name':'relay1','display_name':'Pump'}]}");
+        Assert.AreEqual(0, f.Link[1].Payload.Length, "t");
+        Assert.AreEqual(0, f.Link[2].Payload.Length, "h");
+        Assert.IsTrue(f.Link[2].Retain, "retained");
+        Expect.Message(f.Link, 3, "homeassistant/switch/dev1/relay1/config", RelayDocument(DeviceFixture.Base, "Pump"), MqttQos.AtLeastOnce, true);
+    }
+
+    [TestMethod]
+    public void DiscoveryOffRemovesAllOnce()
+    {
+        DeviceFixture f = WithDiscovery(null);
+        f.Link.Clear();
+        SettingsFixture.Desire(f, "{'version':1,'homeassistant':{'discovery':false}}");
+        Assert.AreEqual(7, f.Link.Count, "7");
+        for (int i = 1; i <= 5; i++) Assert.AreEqual(0, f.Link[i].Payload.Length, i.ToString());
+        f.Link.Clear();
+        f.Device.OnDisconnected(MqttError.TransportClosed, MqttConnectReturnCode.Accepted);
+        f.Connect();
+        Assert.AreEqual(0, f.Link.CountEndingWith("/config"), "0");
+
+        SettingsFixture.Desire(f, "{'version':2,'homeassistant':{'discovery':true}}");
+        Assert.AreEqual(5, f.Link.CountEndingWith("/config"), "5");
     }
 }

@@ -212,10 +212,10 @@ public class ConfigRefusalTests
     }
 
     [TestMethod]
-    [DataRow("{'actuators':[{'kind':'pwm','name':'p','pin':25,'active_low':true}]}", "actuators[0].active_low: not a property of a pwm actuator (known: kind, name, pin, safe_state, frequency_hz)")]
-    [DataRow("{'actuators':[{'frequency_hz':50,'kind':'relay','name':'r','pin':26}]}", "actuators[0].frequency_hz: not a property of a relay actuator (known: kind, name, pin, active_low, safe_state)")]
-    [DataRow("{'sensors':[{'kind':'dht22','name':'d','pin_echo':4,'pin_trigger':5,'address':68}]}", "sensors[0].address: not a property of a dht22 sensor (known: kind, name, pin_echo, pin_trigger)")]
-    [DataRow("{'i2c':[{'bus':1}],'sensors':[{'pin_echo':4,'kind':'sht3x','name':'s','address':68}]}", "sensors[0].pin_echo: not a property of a sht3x sensor (known: kind, name, bus, address)")]
+    [DataRow("{'actuators':[{'kind':'pwm','name':'p','pin':25,'active_low':true}]}", "actuators[0].active_low: not a property of a pwm actuator (known: kind, name, pin, safe_state, frequency_hz, display_name)")]
+    [DataRow("{'actuators':[{'frequency_hz':50,'kind':'relay','name':'r','pin':26}]}", "actuators[0].frequency_hz: not a property of a relay actuator (known: kind, name, pin, active_low, safe_state, display_name)")]
+    [DataRow("{'sensors':[{'kind':'dht22','name':'d','pin_echo':4,'pin_trigger':5,'address':68}]}", "sensors[0].address: not a property of a dht22 sensor (known: kind, name, pin_echo, pin_trigger, enabled, change)")]
+    [DataRow("{'i2c':[{'bus':1}],'sensors':[{'pin_echo':4,'kind':'sht3x','name':'s','address':68}]}", "sensors[0].pin_echo: not a property of a sht3x sensor (known: kind, name, bus, address, enabled, change)")]
     public void RefusesAMemberOfAnotherKind(string document, string message)
     {
         ConfigDocument.AssertRefusedByRule(document, message);
@@ -226,11 +226,11 @@ public class ConfigRefusalTests
     [DataRow("{'sensor':[]}", "sensor: unknown property (known: id, board, prefix, broker, wifi, telemetry, keepalive_s, failure_event_after, homeassistant, i2c, sensors, actuators, power)")]
     [DataRow("{'broker':{'hots':'x'}}", "broker.hots: unknown property (known: host, port, tls, ca_certificate, username, password)")]
     [DataRow("{'wifi':{'pass':'x'}}", "wifi.pass: unknown property (known: ssid, password)")]
-    [DataRow("{'telemetry':{'interval':10}}", "telemetry.interval: unknown property (known: interval_s, qos)")]
+    [DataRow("{'telemetry':{'interval':10}}", "telemetry.interval: unknown property (known: interval_s, qos, min_interval_s)")]
     [DataRow("{'homeassistant':{'enabled':true}}", "homeassistant.enabled: unknown property (known: discovery, prefix)")]
     [DataRow("{'i2c':[{'bus':1,'clk':22}]}", "i2c[0].clk: unknown property (known: bus, sda, scl)")]
-    [DataRow("{'sensors':[{'kind':'dht22','pins':[4,5]}]}", "sensors[0].pins: unknown property (known: kind, name, pin_echo, pin_trigger, bus, address)")]
-    [DataRow("{'actuators':[{'kind':'relay','gpio':26}]}", "actuators[0].gpio: unknown property (known: kind, name, pin, active_low, safe_state, frequency_hz)")]
+    [DataRow("{'sensors':[{'kind':'dht22','pins':[4,5]}]}", "sensors[0].pins: unknown property (known: kind, name, pin_echo, pin_trigger, bus, address, enabled, change)")]
+    [DataRow("{'actuators':[{'kind':'relay','gpio':26}]}", "actuators[0].gpio: unknown property (known: kind, name, pin, active_low, safe_state, frequency_hz, display_name)")]
     [DataRow("{'Id':'x'}", "Id: unknown property (known: id, board, prefix, broker, wifi, telemetry, keepalive_s, failure_event_after, homeassistant, i2c, sensors, actuators, power)")]
     [DataRow("{'a\\nb':1}", "a?b: unknown property (known: id, board, prefix, broker, wifi, telemetry, keepalive_s, failure_event_after, homeassistant, i2c, sensors, actuators, power)")]
     public void RefusesUnknownMembersListingTheKnownOnes(string document, string message)
