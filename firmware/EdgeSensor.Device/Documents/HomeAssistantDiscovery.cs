@@ -69,9 +69,7 @@ static class HomeAssistantDiscovery
             }
         }
 
-        json.Member("availability_topic", baseTopic + "/status")
-            .Member("payload_available", "online")
-            .Member("payload_not_available", "offline")
+        DiscoveryAvailability.Write(json, config, baseTopic, s < sensors.Length)
             .Name("device").BeginObject()
                 .Name("identifiers").BeginArray().String(config.Id).EndArray()
                 .Member("name", config.Id)
