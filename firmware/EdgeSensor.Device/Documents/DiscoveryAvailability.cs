@@ -14,7 +14,7 @@ namespace EdgeSensor.Device.Documents;
 /// <item><c>qos</c> 1: Home Assistant publishes commands at this QoS, and a broker keeps only QoS 1 and 2 messages for a
 /// sleeping board's session (mosquitto's <c>queue_qos0_messages</c> is off by default).</item>
 /// <item><c>expire_after</c> on sensors: an overdue board keeps saying <c>asleep T</c> (it cannot fire its will asleep), so
-/// its readings go stale instead; see <see cref="ExpireAfterSeconds"/>.</item>
+/// its readings go stale instead.</item>
 /// </list>
 /// </summary>
 static class DiscoveryAvailability
@@ -25,16 +25,12 @@ static class DiscoveryAvailability
         if (config.Battery)
         {
             json.Member("availability_template", "{{ 'online' if value[:6] == 'asleep' else value }}").Name("qos").Number(1);
-            if (sensor) json.Name("expire_after").Number(ExpireAfterSeconds(config));
+            // A reading stays valid until the next report is due at the latest (one interval and the awake limit after
+            // the wake that sent it: the T of asleep T), plus a tenth of the interval, because the board times its deep
+            // sleep on the ESP32's internal RTC oscillator, which runs off by percents.
+            int interval = config.TelemetryIntervalSeconds;
+            if (sensor) json.Name("expire_after").Number(interval + config.AwakeLimitSeconds + (interval / 10));
         }
         return json.Member("payload_available", "online").Member("payload_not_available", "offline");
     }
-
-    /// <summary>
-    /// How long a battery board's reading stays valid: until its next report is due at the latest (one interval and the
-    /// awake limit after the wake that sent it, the T of <c>asleep T</c>), plus a tenth of the interval because the board
-    /// times its deep sleep on the ESP32's internal RTC oscillator, which runs off by percents.
-    /// </summary>
-    public static int ExpireAfterSeconds(DeviceConfig config)
-        => config.TelemetryIntervalSeconds + config.AwakeLimitSeconds + (config.TelemetryIntervalSeconds / 10);
 }
