@@ -19,5 +19,5 @@ interface IConsoleView
     void ShowUntil(StopSignal stop);
 
     static IConsoleView For(DeviceBoard board, string title) =>
-        System.Console.IsOutputRedirected ? new PlainLineView() : new LiveTableView(board, title);
+        System.Console.IsOutputRedirected ? new PlainLineView(board) : new LiveTableView(board, title);
 }

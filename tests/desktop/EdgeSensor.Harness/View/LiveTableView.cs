@@ -64,7 +64,7 @@ sealed class LiveTableView : IConsoleView
         {
             table.AddRow(
                 new Text(device.Id),
-                StatusCell(device.Status),
+                StatusCell(device.Status, now),
                 new Text(device.Telemetry == null ? "-" : string.Join(Environment.NewLine, TelemetryText.Values(device.Telemetry).Select(v => v.Key + " " + v.Value))),
                 new Text(device.TelemetryAt == null ? "-" : ((int)(now - device.TelemetryAt.Value).TotalSeconds) + " s"),
                 new Text(device.States.Count == 0 ? "-" : string.Join(Environment.NewLine, device.States.Select(s => s.Key + " " + s.Value))),
@@ -89,12 +89,21 @@ sealed class LiveTableView : IConsoleView
         return new Rows(rows);
     }
 
-    static IRenderable StatusCell(string status) => status switch
+    static IRenderable StatusCell(string status, DateTimeOffset now) => status switch
     {
         "online" => new Markup("[green]online[/]"),
         "offline" => new Markup("[red]OFFLINE[/]"),
         "deaf" => new Markup("[yellow]DEAF[/] (commands refused by the broker)"),
+        _ when status?.StartsWith("asleep ", StringComparison.Ordinal) == true => AsleepCell(StatusReading.Of(status, now)),
         null => new Text("?"),
         _ => new Text(status),
+    };
+
+    /// <summary>A sleeping board is fine until its due time has passed; then it is lost, shown as loudly as offline.</summary>
+    static IRenderable AsleepCell(StatusReading reading) => reading.Liveness switch
+    {
+        Liveness.Asleep => new Markup("[blue]asleep[/], " + Markup.Escape(reading.DueText(brief: true))),
+        Liveness.Overdue => new Markup("[red]OVERDUE[/], " + Markup.Escape(reading.DueText(brief: true))),
+        _ => new Text(reading.Status),
     };
 }
