@@ -64,7 +64,7 @@ sealed class LiveTableView : IConsoleView
         {
             table.AddRow(
                 new Text(device.Id),
-                StatusCell(device.Status, now),
+                StatusCell(device.Status),
                 new Text(device.Telemetry == null ? "-" : string.Join(Environment.NewLine, TelemetryText.Values(device.Telemetry).Select(v => v.Key + " " + v.Value))),
                 new Text(device.TelemetryAt == null ? "-" : ((int)(now - device.TelemetryAt.Value).TotalSeconds) + " s"),
                 new Text(device.States.Count == 0 ? "-" : string.Join(Environment.NewLine, device.States.Select(s => s.Key + " " + s.Value))),
@@ -89,12 +89,12 @@ sealed class LiveTableView : IConsoleView
         return new Rows(rows);
     }
 
-    static IRenderable StatusCell(string status, DateTimeOffset now) => status switch
+    static IRenderable StatusCell(string status) => status switch
     {
         "online" => new Markup("[green]online[/]"),
         "offline" => new Markup("[red]OFFLINE[/]"),
         "deaf" => new Markup("[yellow]DEAF[/] (commands refused by the broker)"),
-        _ when status?.StartsWith("asleep ", StringComparison.Ordinal) == true => AsleepCell(StatusReading.Of(status, now)),
+        _ when status?.StartsWith("asleep ", StringComparison.Ordinal) == true => AsleepCell(StatusReading.Of(status, DateTimeOffset.Now)),
         null => new Text("?"),
         _ => new Text(status),
     };
