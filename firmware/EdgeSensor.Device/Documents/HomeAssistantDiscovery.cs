@@ -80,9 +80,7 @@ static class HomeAssistantDiscovery
             else Range(json, 0, 100, "%", "slider");
         }
 
-        json.Member("availability_topic", baseTopic + "/status")
-            .Member("payload_available", "online")
-            .Member("payload_not_available", "offline")
+        DiscoveryAvailability.Write(json, config, baseTopic, s < sensors.Length)
             .Name("device").BeginObject()
                 .Name("identifiers").BeginArray().String(config.Id).EndArray()
                 .Member("name", config.Id)

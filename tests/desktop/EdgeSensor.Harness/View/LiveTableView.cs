@@ -100,7 +100,16 @@ sealed class LiveTableView : IConsoleView
         "online" => new Markup("[green]online[/]"),
         "offline" => new Markup("[red]OFFLINE[/]"),
         "deaf" => new Markup("[yellow]DEAF[/] (commands refused by the broker)"),
+        _ when status?.StartsWith("asleep ", StringComparison.Ordinal) == true => AsleepCell(StatusReading.Of(status, DateTimeOffset.Now)),
         null => new Text("?"),
         _ => new Text(status),
+    };
+
+    /// <summary>A sleeping board is fine until its due time has passed; then it is lost, shown as loudly as offline.</summary>
+    static IRenderable AsleepCell(StatusReading reading) => reading.Liveness switch
+    {
+        Liveness.Asleep => new Markup("[blue]asleep[/], " + Markup.Escape(reading.DueText(brief: true))),
+        Liveness.Overdue => new Markup("[red]OVERDUE[/], " + Markup.Escape(reading.DueText(brief: true))),
+        _ => new Text(reading.Status),
     };
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using EdgeSensor.Harness.Cli;
 using EdgeSensor.Harness.Observer;
 
@@ -7,11 +6,15 @@ namespace EdgeSensor.Harness.View;
 
 /// <summary>
 /// For logs and scripts (stdout redirected): one timestamped line per status, telemetry, state, event and settings
-/// document, e.g. <c>12:00:01.250 sim-001 state relay1 ON</c>. Lines are stable text that tests and grep can rely on.
+/// document, e.g. <c>12:00:01.250 sim-001 state relay1 ON</c>, and one when a sleeping board goes overdue. Lines are
+/// stable text that tests and grep can rely on.
 /// </summary>
 sealed class PlainLineView : IConsoleView
 {
+    static readonly TimeSpan OverdueCheckEvery = TimeSpan.FromSeconds(1);
+
     readonly DeviceBoard board;
+    readonly OverdueAlarm alarm = new();
 
     public PlainLineView(DeviceBoard board)
     {
@@ -26,7 +29,7 @@ sealed class PlainLineView : IConsoleView
     {
         string what = topic.Kind switch
         {
-            DeviceTopic.Status => "status " + message.Text,
+            DeviceTopic.Status => "status " + Status(topic.DeviceId, message.Text),
             DeviceTopic.Telemetry => "telemetry " + TelemetryText.Line(message.Text),
             DeviceTopic.State => "state " + topic.Name + " " + message.Text,
             DeviceTopic.Event => "event " + message.Text,
@@ -39,7 +42,24 @@ sealed class PlainLineView : IConsoleView
         }
     }
 
-    public void ShowUntil(StopSignal stop) => stop.WaitHandle.WaitOne(Timeout.Infinite);
+    /// <summary>Until the stop, and meanwhile, every second, a line for each sleeping board that has just gone overdue.</summary>
+    public void ShowUntil(StopSignal stop)
+    {
+        while (!stop.Wait(OverdueCheckEvery))
+        {
+            foreach (string line in alarm.Check(board.Snapshot(), DateTimeOffset.UtcNow))
+            {
+                Write(line);
+            }
+        }
+    }
+
+    string Status(string deviceId, string status)
+    {
+        StatusReading reading = StatusReading.Of(status, DateTimeOffset.UtcNow);
+        alarm.Shown(deviceId, reading);
+        return reading.Describe();
+    }
 
     static void Write(string line) => Console.Out.WriteLine(DateTimeOffset.Now.ToString("HH:mm:ss.fff") + " " + line);
 }
