@@ -8,7 +8,8 @@ namespace EdgeSensor.Device.Documents;
 /// <summary>
 /// Home Assistant MQTT discovery (docs/device-topics.md): one retained config document per sensor quantity
 /// (component <c>sensor</c>), per relay (<c>switch</c>), per PWM output (<c>number</c>) and one for the telemetry
-/// interval (<c>number</c>, which writes a desired settings document), each with the device's availability topic and
+/// interval (<c>number</c>, which writes a desired settings document; not on a battery board, which takes no remote
+/// settings), each with the device's availability topic and
 /// a shared device block. Topics are encoded once; documents are written on demand.
 /// </summary>
 static class HomeAssistantDiscovery
@@ -16,7 +17,7 @@ static class HomeAssistantDiscovery
     /// <summary>One per document: every sensor's quantities in order, then every actuator, then the telemetry interval.</summary>
     public static byte[][] Topics(DeviceConfig config, ISensor[] sensors, Actuator[] actuators)
     {
-        int count = actuators.Length + 1;
+        int count = actuators.Length + (config.Battery ? 0 : 1);
         for (int s = 0; s < sensors.Length; s++) count += sensors[s].Quantities.Length;
         byte[][] topics = new byte[count][];
         int i = 0;
@@ -25,7 +26,7 @@ static class HomeAssistantDiscovery
             for (int q = 0; q < sensors[s].Quantities.Length; q++) topics[i++] = Topic(config, "sensor", sensors[s].Name + "_" + sensors[s].Quantities[q].Key);
         }
         for (int a = 0; a < actuators.Length; a++) topics[i++] = Topic(config, actuators[a].Kind == ActuatorKind.Relay ? "switch" : "number", actuators[a].Name);
-        topics[i] = Topic(config, "number", "telemetry_interval");
+        if (i < count) topics[i] = Topic(config, "number", "telemetry_interval");
         return topics;
     }
 

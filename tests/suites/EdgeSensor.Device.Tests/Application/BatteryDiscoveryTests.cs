@@ -81,6 +81,30 @@ public class BatteryDiscoveryTests
     }
 
     [Fact]
+    public void A_battery_board_offers_no_telemetry_interval_entity_since_it_takes_no_remote_settings()
+    {
+        const string Interval = "homeassistant/number/dev1/telemetry_interval/config";
+        Assert.Contains(Documents(battery: false), d => d.Topic == Interval);
+        Assert.DoesNotContain(Documents(battery: true), d => d.Topic == Interval);
+        Assert.Equal(Documents(battery: false).Length - 1, Documents(battery: true).Length);
+    }
+
+    [Fact]
+    public void A_battery_board_subscribes_to_its_commands_but_not_to_desired_settings()
+    {
+        var config = new DeviceConfig { Id = "dev1", Battery = true };
+        var device = new EdgeDevice(config, "1.2.3", new ISensor[0], new Actuator[0]);
+        var link = new RecordingLink();
+        device.Wake(false, 1767225600);
+        device.Attach(link);
+        Assert.Equal(new[] { "edgesensor/dev1/cmd/+" }, link.Subscriptions);
+        config.Battery = false;
+        var mains = new RecordingLink();
+        new EdgeDevice(config, "1.2.3", new ISensor[0], new Actuator[0]).Attach(mains);
+        Assert.Equal(new[] { "edgesensor/dev1/cmd/+", "edgesensor/dev1/settings/desired" }, mains.Subscriptions);
+    }
+
+    [Fact]
     public void Mains_documents_have_none_of_it()
     {
         Assert.All(Documents(battery: false), d => Assert.DoesNotContain("availability_template", d.Payload));

@@ -34,6 +34,7 @@ public class SettingsRefusalTests
     [InlineData("{'version':1,'keepalive_s':5}", "keepalive_s")]
     [InlineData("{'version':1,'failure_event_after':5}", "failure_event_after")]
     [InlineData("{'version':1,'i2c':[]}", "i2c")]
+    [InlineData("{'version':1,'power':{'mode':'battery'}}", "power")]
     [InlineData("{'version':1,'homeassistant':{'prefix':'h'}}", "homeassistant.prefix")]
     [InlineData("{'version':1,'sensors':[{'name':'dht','pin_echo':5}]}", "sensors[0].pin_echo")]
     [InlineData("{'version':1,'sensors':[{'name':'dht','address':68}]}", "sensors[0].address")]
@@ -114,6 +115,6 @@ public class SettingsRefusalTests
     {
         byte[] json = Encoding.UTF8.GetBytes("{\"version\":1}");
         ConfigException error = Assert.Throws<ConfigException>(() => DeviceConfigParser.Parse(json, 0, json.Length));
-        Assert.Equal("version: unknown property (known: id, board, prefix, broker, wifi, telemetry, keepalive_s, failure_event_after, homeassistant, i2c, sensors, actuators)", error.Message);
+        Assert.Equal("version: unknown property (known: id, board, prefix, broker, wifi, telemetry, keepalive_s, failure_event_after, homeassistant, i2c, sensors, actuators, power)", error.Message);
     }
 }
