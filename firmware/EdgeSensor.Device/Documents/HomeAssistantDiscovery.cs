@@ -9,8 +9,8 @@ namespace EdgeSensor.Device.Documents;
 /// Home Assistant MQTT discovery (docs/device-topics.md): one retained config document per sensor quantity
 /// (component <c>sensor</c>), per relay (<c>switch</c>), per PWM output (<c>number</c>) and one for the telemetry
 /// interval (<c>number</c>, which writes a desired settings document; not on a battery board, which takes no remote
-/// settings), each with the device's availability topic and
-/// a shared device block. Topics are encoded once; documents are written on demand.
+/// settings), each with the device's availability topic and a shared device block. Topics are encoded once;
+/// documents are written on demand.
 /// </summary>
 static class HomeAssistantDiscovery
 {
